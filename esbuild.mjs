@@ -1,0 +1,62 @@
+// Builds the extension (Node, CommonJS, vscode external) and the webview clients (browser IIFE).
+// Flags: --production (minify, no source maps), --watch, --tests (also compile test/ to out/ for mocha).
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Copies the codicon font and CSS next to the webview bundles: webviews may load only from dist/webview. */
+function copyStatic() {
+  const out = 'dist/webview';
+  fs.mkdirSync(path.join(out, 'codicons'), { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join('node_modules/@vscode/codicons/dist', f), path.join(out, 'codicons', f));
+  for (const f of fs.readdirSync('media').filter((n) => n.endsWith('.css'))) fs.copyFileSync(path.join('media', f), path.join(out, f));
+}
+
+const problemMatcher = {
+  name: 'report',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) console.error(`✘ [ERROR] ${text}${location ? `\n    ${location.file}:${location.line}:${location.column}` : ''}`);
+      if (build.initialOptions.entryPoints && watch) console.log(`[watch] built ${Object.keys(build.initialOptions.entryPoints).join(', ') || 'bundle'}`);
+    });
+  },
+};
+
+const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', plugins: [problemMatcher] };
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: { quiz: 'media/src/quiz.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+function listTs(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+}
+
+if (tests) {
+  // Tests are compiled file by file (not bundled) so mocha sees one module per test file.
+  builds.push({
+    entryPoints: [...listTs('src'), ...listTs('test/unit'), ...listTs('test/integration')],
+    outdir: 'out',
+    outbase: '.',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+copyStatic();
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[watch] watching for changes');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

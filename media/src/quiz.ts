@@ -1,0 +1,182 @@
+// The quiz webview: renders what the extension sends and reports the learner's input. It holds no
+// quiz logic; pack text enters the DOM only as textContent or as Markdown rendered with HTML off.
+import MarkdownIt from 'markdown-it';
+import type { QuestionView, QuizClientMessage, QuizHostMessage, SummaryView } from '../../src/webview/protocol';
+
+const vscode = acquireVsCodeApi<unknown>();
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+const strings: Record<string, string> = JSON.parse(document.body.dataset.strings ?? '{}');
+const app = document.getElementById('app')!;
+
+function t(key: string, ...args: (string | number)[]): string {
+  return (strings[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}
+
+function send(m: QuizClientMessage): void {
+  vscode.postMessage(m);
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+/** Markdown from a pack, rendered with raw HTML disabled (markdown-it escapes it). */
+function markdown(text: string, cls: string): HTMLElement {
+  const div = el('div', { class: `md ${cls}` });
+  div.innerHTML = md.render(text);
+  return div;
+}
+
+function inlineMarkdown(text: string): HTMLElement {
+  const span = el('span', { class: 'md-inline' });
+  span.innerHTML = md.renderInline(text);
+  return span;
+}
+
+let current: QuestionView | undefined;
+
+function selected(): number[] {
+  return [...app.querySelectorAll<HTMLInputElement>('input[name="option"]')].filter((i) => i.checked).map((i) => Number(i.value));
+}
+
+function renderQuestion(q: QuestionView): void {
+  current = q;
+  const answered = q.feedback !== undefined;
+  const header = el('header', { class: 'quiz-header' });
+  header.append(el('span', { class: 'topic' }, q.topicTitle), el('span', { class: 'counter' }, t('questionOf', q.index + 1, q.total)));
+  const bar = el('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': String(q.total), 'aria-valuenow': String(q.index + (answered ? 1 : 0)), 'aria-label': t('questionOf', q.index + 1, q.total) });
+  const fill = el('div', { class: 'progress-fill' });
+  fill.style.width = `${Math.round(((q.index + (answered ? 1 : 0)) / q.total) * 100)}%`;
+  bar.append(fill);
+
+  const promptId = `prompt-${q.index}`;
+  const prompt = markdown(q.prompt, 'prompt');
+  prompt.id = promptId;
+  const hint = el('p', { class: 'choose' }, q.type === 'multiple' ? t('chooseN', q.choose) : t('chooseOne'));
+
+  const group = el('div', { class: 'options', role: q.type === 'single' ? 'radiogroup' : 'group', 'aria-labelledby': promptId });
+  q.options.forEach((o, i) => {
+    const id = `opt-${i}`;
+    const input = el('input', { type: q.type === 'single' ? 'radio' : 'checkbox', name: 'option', id, value: String(i) });
+    if (answered) {
+      input.disabled = true;
+      input.checked = q.feedback!.chosen.includes(i);
+    }
+    const label = el('label', { for: id, class: 'option-label' }, el('span', { class: 'key', 'aria-hidden': 'true' }, String(i + 1)), inlineMarkdown(o.text));
+    const row = el('div', { class: 'option' }, input, label);
+    if (answered) {
+      const f = q.feedback!;
+      const right = f.options[i].correct;
+      const chosen = f.chosen.includes(i);
+      row.classList.add(right ? 'is-right' : 'is-wrong');
+      if (chosen) row.classList.add('is-chosen');
+      const verdict = el('span', { class: `verdict codicon ${right ? 'codicon-pass' : 'codicon-error'}`, role: 'img', 'aria-label': right ? t('rightOption') : t('wrongOption') });
+      const tag = el('span', { class: 'verdict-text' }, right ? t('rightOption') : t('wrongOption'), chosen ? ` (${t('yourChoice')})` : '');
+      const why = markdown(f.options[i].why || '—', 'why');
+      row.append(el('div', { class: 'feedback-row' }, verdict, tag), why);
+    }
+    group.append(row);
+  });
+
+  const actions = el('div', { class: 'actions' });
+  const flag = el('button', { type: 'button', class: 'secondary', id: 'flag', 'aria-pressed': String(q.flagged) }, el('span', { class: 'codicon codicon-bookmark', 'aria-hidden': 'true' }), ` ${q.flagged ? t('unflag') : t('flag')}`);
+  flag.setAttribute('aria-label', q.flagged ? t('unflag') : t('flag'));
+  flag.addEventListener('click', () => send({ type: 'flag', key: q.key }));
+  const parts: Node[] = [];
+  if (!answered) {
+    const submit = el('button', { type: 'button', id: 'submit' }, t('submit'));
+    submit.addEventListener('click', submitAnswer);
+    actions.append(submit, flag);
+  } else {
+    const f = q.feedback!;
+    const last = q.index === q.total - 1;
+    const next = el('button', { type: 'button', id: 'next' }, last ? t('finish') : t('next'));
+    next.addEventListener('click', () => send({ type: 'next' }));
+    actions.append(next, flag);
+    const banner = el('div', { class: `banner ${f.correct ? 'ok' : 'bad'}`, role: 'status' }, el('span', { class: `codicon ${f.correct ? 'codicon-pass-filled' : 'codicon-error'}`, 'aria-hidden': 'true' }), ` ${f.correct ? t('correct') : t('incorrect')}`);
+    parts.push(banner);
+    const expl = el('section', { class: 'explanation', 'aria-label': t('explanation') }, el('h2', {}, t('explanation')), markdown(f.explanation, 'explanation-body'));
+    if (f.terms.length > 0) {
+      const list = el('p', { class: 'terms' }, `${t('terms')}: `);
+      f.terms.forEach((term, i) => {
+        const b = el('button', { type: 'button', class: 'link' }, term.term);
+        b.addEventListener('click', () => send({ type: 'openTerm', id: term.id }));
+        if (i > 0) list.append(' · ');
+        list.append(b);
+      });
+      expl.append(list);
+    }
+    parts.push(expl);
+  }
+  const form = el('section', { class: 'question', 'aria-label': t('questionOf', q.index + 1, q.total) }, prompt, hint, group);
+  app.replaceChildren(header, bar, form, ...parts.slice(0, 1), actions, ...parts.slice(1), el('p', { class: 'hint' }, t('keyboardHint')));
+  const focusTarget = answered ? app.querySelector<HTMLElement>('#next') : app.querySelector<HTMLElement>('input[name="option"]');
+  focusTarget?.focus();
+}
+
+function submitAnswer(): void {
+  if (!current || current.feedback) return;
+  const chosen = selected();
+  if (chosen.length === 0) return;
+  send({ type: 'answer', key: current.key, chosen });
+}
+
+function renderSummary(s: SummaryView): void {
+  current = undefined;
+  const list = el('ol', { class: 'summary-list' });
+  for (const item of s.items) {
+    const b = el('button', { type: 'button', class: 'link' }, t('review'));
+    b.addEventListener('click', () => send({ type: 'review', index: item.index }));
+    const icon = el('span', { class: `codicon ${item.correct ? 'codicon-pass' : 'codicon-error'}`, role: 'img', 'aria-label': item.correct ? t('correct') : t('incorrect') });
+    const text = el('span', { class: 'summary-prompt' }, item.prompt.split('\n')[0].slice(0, 160));
+    list.append(el('li', { class: item.correct ? 'is-right' : 'is-wrong' }, icon, ' ', text, ' ', b));
+  }
+  const actions = el('div', { class: 'actions' });
+  if (s.missed > 0) {
+    const retry = el('button', { type: 'button', id: 'retry' }, t('retryMissed'));
+    retry.addEventListener('click', () => send({ type: 'retryMissed' }));
+    actions.append(retry);
+  }
+  app.replaceChildren(el('h1', {}, t('summary')), el('p', { class: 'score', role: 'status' }, t('score', s.correct, s.total)), actions, el('h2', {}, t('answers')), list);
+  app.querySelector<HTMLElement>('#retry, button')?.focus();
+}
+
+window.addEventListener('message', (e: MessageEvent<QuizHostMessage & { state?: unknown }>) => {
+  const m = e.data;
+  if (m.state) vscode.setState(m.state);
+  switch (m.type) {
+    case 'question':
+      renderQuestion(m.question);
+      break;
+    case 'summary':
+      renderSummary(m.summary);
+      break;
+    case 'empty':
+      app.replaceChildren(el('p', { class: 'empty' }, m.message));
+      break;
+  }
+});
+
+document.addEventListener('keydown', (e) => {
+  if (!current || e.altKey || e.ctrlKey || e.metaKey) return;
+  const target = e.target as HTMLElement;
+  if (/^\d$/.test(e.key) && !current.feedback) {
+    const input = app.querySelector<HTMLInputElement>(`#opt-${Number(e.key) - 1}`);
+    if (input) {
+      input.checked = input.type === 'radio' ? true : !input.checked;
+      input.focus();
+      e.preventDefault();
+    }
+  } else if (e.key === 'Enter' && target.tagName !== 'BUTTON') {
+    e.preventDefault();
+    if (current.feedback) send({ type: 'next' });
+    else submitAnswer();
+  } else if ((e.key === 'f' || e.key === 'F') && target.tagName !== 'INPUT') {
+    send({ type: 'flag', key: current.key });
+  }
+});
+
+send({ type: 'ready' });

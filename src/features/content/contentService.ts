@@ -1,0 +1,143 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { loadPack } from '../../core/content/loader';
+import type { Pack, Problem, Question, Topic } from '../../core/content/model';
+import { listPackFolders, readPackFolder } from '../../core/content/packFiles';
+import { TermIndex } from '../../core/glossary/termIndex';
+import { Disposable } from '../../util/dispose';
+
+/** Everything loaded, with the lookups features need. Immutable: a reload makes a new one. */
+export interface Content {
+  readonly packs: readonly Pack[];
+  readonly problems: readonly Problem[];
+  readonly terms: TermIndex;
+  readonly topics: ReadonlyMap<string, Topic>;
+  readonly questions: ReadonlyMap<string, Question>;
+  /** True when the window is in restricted mode and workspace packs were not read. */
+  readonly workspacePacksBlocked: boolean;
+  readonly loadMs: number;
+}
+
+export function topicKey(topic: { packId: string; id: string }): string {
+  return `${topic.packId}/${topic.id}`;
+}
+
+/** The folders Study Deck reads workspace packs from. */
+export const WORKSPACE_PACKS_DIR = '.studydeck';
+
+/**
+ * Loads the built-in and workspace packs on first use (never during activation), reloads when pack
+ * files change, and tells listeners.
+ */
+export class ContentService extends Disposable {
+  private current: Content | undefined;
+  private loading: Promise<Content> | undefined;
+  private watching = false;
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly changed = this.register(new vscode.EventEmitter<Content>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly builtinRoot: string) {
+    super();
+  }
+
+  /** Content if already loaded, without triggering a load. */
+  peek(): Content | undefined {
+    return this.current;
+  }
+
+  get(): Promise<Content> {
+    if (this.current) return Promise.resolve(this.current);
+    return (this.loading ??= this.load());
+  }
+
+  async reload(): Promise<Content> {
+    await this.loading?.catch(() => undefined);
+    this.loading = this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<Content> {
+    this.startWatching();
+    const started = performance.now();
+    const blocked = !vscode.workspace.isTrusted;
+    const sources: { root: string; origin: 'builtin' | 'workspace' }[] = [];
+    if (!blocked) {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        if (folder.uri.scheme !== 'file') continue;
+        for (const root of await listPackFolders(path.join(folder.uri.fsPath, WORKSPACE_PACKS_DIR))) sources.push({ root, origin: 'workspace' });
+      }
+    }
+    for (const root of await listPackFolders(this.builtinRoot)) sources.push({ root, origin: 'builtin' });
+
+    const packs: Pack[] = [];
+    const problems: Problem[] = [];
+    const results = await Promise.all(
+      sources.map(async (s) => {
+        const { files, unreadable } = await readPackFolder(s.root);
+        const result = loadPack({ root: s.root, origin: s.origin, files });
+        const extra: Problem[] = unreadable.map((u) => ({
+          file: u.path,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 'error',
+          code: 'unreadable-file',
+          message: `Study Deck could not read this file: ${u.error}`,
+        }));
+        return { result, extra };
+      }),
+    );
+    const seenIds = new Set<string>();
+    for (const { result, extra } of results) {
+      problems.push(...result.problems, ...extra);
+      // Workspace packs come first, so a workspace copy of a built-in pack replaces it.
+      if (result.pack && !seenIds.has(result.pack.id)) {
+        seenIds.add(result.pack.id);
+        packs.push(result.pack);
+      }
+    }
+    const topics = new Map<string, Topic>();
+    const questions = new Map<string, Question>();
+    for (const p of packs) {
+      for (const t of p.topics) {
+        topics.set(topicKey(t), t);
+        for (const q of t.questions) questions.set(q.key, q);
+      }
+    }
+    const content: Content = {
+      packs,
+      problems,
+      terms: new TermIndex(packs.flatMap((p) => p.terms)),
+      topics,
+      questions,
+      workspacePacksBlocked: blocked,
+      loadMs: performance.now() - started,
+    };
+    this.current = content;
+    this.changed.fire(content);
+    return content;
+  }
+
+  private startWatching(): void {
+    if (this.watching) return;
+    this.watching = true;
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_PACKS_DIR}/**`));
+    const schedule = () => this.scheduleReload();
+    this.register(watcher.onDidCreate(schedule));
+    this.register(watcher.onDidChange(schedule));
+    this.register(watcher.onDidDelete(schedule));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(schedule));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(schedule));
+    // Saving in an editor is the author's signal; the watcher may lag behind it on some file systems.
+    this.register(vscode.workspace.onDidSaveTextDocument((d) => d.uri.path.includes(`/${WORKSPACE_PACKS_DIR}/`) && schedule()));
+  }
+
+  private scheduleReload(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => void this.reload(), 150);
+  }
+
+  override dispose(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    super.dispose();
+  }
+}

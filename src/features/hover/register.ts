@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { Term } from '../../core/content/model';
+import type { TermMatch } from '../../core/glossary/termIndex';
+import type { Content, ContentService } from '../content/contentService';
+
+/** Study Deck's own commands are the only ones a hover link may run. */
+const LINK_COMMANDS = ['studyDeck.openNotes', 'studyDeck.openQuiz'];
+
+function commandLink(label: string, command: string, args: unknown[]): string {
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+/** Pack text is untrusted: it goes in its own MarkdownString, never trusted, HTML off. */
+export function termHover(term: Term, content: Content): vscode.MarkdownString[] {
+  const body = new vscode.MarkdownString();
+  body.supportHtml = false;
+  body.isTrusted = false;
+  body.appendMarkdown('**');
+  body.appendText(term.term);
+  body.appendMarkdown('**');
+  if (term.expansion) {
+    body.appendMarkdown(' — ');
+    body.appendText(term.expansion);
+  }
+  body.appendMarkdown('\n\n');
+  body.appendMarkdown(term.definition);
+  if (term.confusedWith.length > 0) {
+    body.appendMarkdown(`\n\n*${vscode.l10n.t('Often confused with')}*\n`);
+    for (const c of term.confusedWith) {
+      const other = content.terms.get(c.id);
+      body.appendMarkdown('\n- **');
+      body.appendText(other?.term ?? c.id);
+      body.appendMarkdown('**');
+      if (c.difference) {
+        body.appendMarkdown(': ');
+        body.appendText(c.difference);
+      }
+    }
+  }
+  const links = new vscode.MarkdownString();
+  links.isTrusted = { enabledCommands: LINK_COMMANDS };
+  const parts: string[] = [];
+  if (term.topicId) {
+    const key = `${term.packId}/${term.topicId}`;
+    const topic = content.topics.get(key);
+    if (topic) {
+      parts.push(commandLink(`$(book) ${vscode.l10n.t('Open notes')}`, 'studyDeck.openNotes', [key]));
+      if (topic.questions.length > 0) parts.push(commandLink(`$(checklist) ${vscode.l10n.t('Quiz this topic')}`, 'studyDeck.openQuiz', [key]));
+    }
+  }
+  links.supportThemeIcons = true;
+  links.appendMarkdown(parts.join(' · '));
+  return parts.length > 0 ? [body, links] : [body];
+}
+
+export class GlossaryHoverProvider implements vscode.HoverProvider {
+  /** Time of the first hover, including the content load it triggers; read by tests and benchmarks. */
+  firstHoverMs: number | undefined;
+
+  constructor(private readonly content: ContentService) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const config = vscode.workspace.getConfiguration('studyDeck.hover', document);
+    if (!config.get<boolean>('enabled', true)) return undefined;
+    if (config.get<string[]>('excludedLanguages', []).includes(document.languageId)) return undefined;
+    const started = performance.now();
+    const content = await this.content.get();
+    if (token.isCancellationRequested) return undefined;
+    const line = document.lineAt(position.line).text;
+    const match: TermMatch | undefined = content.terms.findTermAt(line, position.character);
+    if (this.firstHoverMs === undefined) this.firstHoverMs = performance.now() - started;
+    if (!match) return undefined;
+    return new vscode.Hover(termHover(match.term, content), new vscode.Range(position.line, match.start, position.line, match.end));
+  }
+}
+
+export function registerHover(context: vscode.ExtensionContext, content: ContentService): GlossaryHoverProvider {
+  const provider = new GlossaryHoverProvider(content);
+  context.subscriptions.push(vscode.languages.registerHoverProvider('*', provider));
+  return provider;
+}

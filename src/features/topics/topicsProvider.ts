@@ -1,0 +1,118 @@
+import * as vscode from 'vscode';
+import type { Content, ContentService } from '../content/contentService';
+import { topicKey } from '../content/contentService';
+import type { TopicsElement } from './model';
+
+export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
+  private readonly changed = new vscode.EventEmitter<TopicsElement | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly content: ContentService) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  async getChildren(element?: TopicsElement): Promise<TopicsElement[]> {
+    const c = await this.content.get();
+    if (!element) return this.roots(c);
+    switch (element.kind) {
+      case 'pack': {
+        const p = element.pack;
+        return p.domains.filter((d) => p.topics.some((t) => t.domainId === d.id)).map((domain) => ({ kind: 'domain', pack: p, domain }));
+      }
+      case 'domain':
+        return element.pack.topics.filter((t) => t.domainId === element.domain.id).map((topic) => ({ kind: 'topic', topic }));
+      case 'topic':
+        return [
+          { kind: 'action', topic: element.topic, action: 'notes' },
+          { kind: 'action', topic: element.topic, action: 'quiz' },
+        ];
+      default:
+        return [];
+    }
+  }
+
+  private roots(c: Content): TopicsElement[] {
+    const out: TopicsElement[] = [];
+    const errors = c.problems.filter((p) => p.severity === 'error').length;
+    const warnings = c.problems.length - errors;
+    if (c.problems.length > 0) {
+      const files = new Set(c.problems.map((p) => p.file)).size;
+      out.push({
+        kind: 'message',
+        id: 'problems',
+        label: vscode.l10n.t('Pack problems: {0} errors, {1} warnings', errors, warnings),
+        tooltip: vscode.l10n.t('{0} pack files have problems. The rest of each pack still loads. Open the Problems panel to fix them.', files),
+        icon: errors > 0 ? 'error' : 'warning',
+        command: 'workbench.actions.view.problems',
+      });
+    }
+    if (c.workspacePacksBlocked) {
+      out.push({
+        kind: 'message',
+        id: 'restricted',
+        label: vscode.l10n.t('Workspace packs not loaded: restricted mode'),
+        tooltip: vscode.l10n.t('Study Deck reads packs from .studydeck/ only in a trusted workspace. Trust this folder to load them.'),
+        icon: 'shield',
+        command: 'workbench.trust.manage',
+      });
+    }
+    for (const pack of c.packs) out.push({ kind: 'pack', pack });
+    return out;
+  }
+
+  getTreeItem(element: TopicsElement): vscode.TreeItem {
+    switch (element.kind) {
+      case 'pack': {
+        const item = new vscode.TreeItem(element.pack.title, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `pack:${element.pack.id}`;
+        const count = element.pack.topics.reduce((n, t) => n + t.questions.length, 0);
+        item.description = element.pack.origin === 'workspace' ? vscode.l10n.t('workspace · {0} questions', count) : vscode.l10n.t('{0} questions', count);
+        item.iconPath = new vscode.ThemeIcon(element.pack.origin === 'workspace' ? 'folder-library' : 'library');
+        item.contextValue = 'studyDeck.pack';
+        item.tooltip = element.pack.description ?? element.pack.title;
+        return item;
+      }
+      case 'domain': {
+        const item = new vscode.TreeItem(element.domain.title, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `domain:${element.pack.id}/${element.domain.id}`;
+        item.description = vscode.l10n.t('{0}% of the exam', element.domain.weight);
+        item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+        item.contextValue = 'studyDeck.domain';
+        return item;
+      }
+      case 'topic': {
+        const t = element.topic;
+        const item = new vscode.TreeItem(t.title, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `topic:${topicKey(t)}`;
+        item.description = vscode.l10n.t('{0} questions', t.questions.length);
+        item.iconPath = new vscode.ThemeIcon('book');
+        item.contextValue = 'studyDeck.topic';
+        item.tooltip = new vscode.MarkdownString().appendText(`${t.title}\n${vscode.l10n.t('{0} questions', t.questions.length)}`);
+        return item;
+      }
+      case 'action': {
+        const notes = element.action === 'notes';
+        const item = new vscode.TreeItem(notes ? vscode.l10n.t('Read the notes') : vscode.l10n.t('Take the quiz'), vscode.TreeItemCollapsibleState.None);
+        item.id = `${element.action}:${topicKey(element.topic)}`;
+        item.iconPath = new vscode.ThemeIcon(notes ? 'note' : 'checklist');
+        item.command = { command: notes ? 'studyDeck.openNotes' : 'studyDeck.openQuiz', title: item.label as string, arguments: [topicKey(element.topic)] };
+        item.contextValue = `studyDeck.${element.action}`;
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.None);
+        item.id = `message:${element.id}`;
+        item.tooltip = element.tooltip;
+        item.iconPath = new vscode.ThemeIcon(element.icon);
+        if (element.command) item.command = { command: element.command, title: element.label };
+        return item;
+      }
+    }
+  }
+}
