@@ -6,6 +6,11 @@ import type { Content, ContentService } from '../content/contentService';
 /** Study Deck's own commands are the only ones a hover link may run. */
 const LINK_COMMANDS = ['studyDeck.openNotes', 'studyDeck.openQuiz'];
 
+/** Escapes Markdown syntax in plain text, keeping spaces breakable (appendText turns them into &nbsp;). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\s+/g, ' ');
+}
+
 function commandLink(label: string, command: string, args: unknown[]): string {
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
 }
@@ -16,11 +21,11 @@ export function termHover(term: Term, content: Content): vscode.MarkdownString[]
   body.supportHtml = false;
   body.isTrusted = false;
   body.appendMarkdown('**');
-  body.appendText(term.term);
+  body.appendMarkdown(escapeMarkdown(term.term));
   body.appendMarkdown('**');
   if (term.expansion) {
     body.appendMarkdown(' — ');
-    body.appendText(term.expansion);
+    body.appendMarkdown(escapeMarkdown(term.expansion));
   }
   body.appendMarkdown('\n\n');
   body.appendMarkdown(term.definition);
@@ -29,11 +34,11 @@ export function termHover(term: Term, content: Content): vscode.MarkdownString[]
     for (const c of term.confusedWith) {
       const other = content.terms.get(c.id);
       body.appendMarkdown('\n- **');
-      body.appendText(other?.term ?? c.id);
+      body.appendMarkdown(escapeMarkdown(other?.term ?? c.id));
       body.appendMarkdown('**');
       if (c.difference) {
         body.appendMarkdown(': ');
-        body.appendText(c.difference);
+        body.appendMarkdown(escapeMarkdown(c.difference));
       }
     }
   }

@@ -1,0 +1,75 @@
+// Runs test/integration inside a real VS Code extension host: code-server, opened in Debian's chromium,
+// with the extensionDevelopmentPath / extensionTestsPath payload that VS Code's own browser tests use.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import { launchBrowser } from './browser.mjs';
+import { repoRoot, startCodeServer } from './codeServer.mjs';
+
+export function makeWorkspace(name = 'sample-workspace') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studydeck-ws-'));
+  fs.cpSync(path.join(repoRoot, 'test', 'fixtures', name), dir, { recursive: true });
+  return dir;
+}
+
+export async function runIntegration({ timeoutMs = 240_000, quiet = false } = {}) {
+  const workspace = makeWorkspace();
+  const resultsFile = path.join(os.tmpdir(), `studydeck-integration-${process.pid}-${Date.now()}.json`);
+  const cs = await startCodeServer({
+    env: { STUDYDECK_RESULTS: resultsFile, STUDYDECK_TEST_WORKSPACE: workspace },
+    settings: { 'editor.hover.delay': 100 },
+  });
+  const browser = await launchBrowser();
+  let code;
+  try {
+    const page = await browser.context.newPage();
+    let exit;
+    const exited = new Promise((r) => (exit = r));
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      if (quiet) return;
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      // The workbench's own noise (no network here) is not ours to print.
+      if (/open-vsx\.org|ENOTFOUND|\[AgentHost\]|\[AccountPolicyGate\]|\[ChatModelSelection\]|^\s+at /.test(text)) return;
+      // The extension host's console: mocha's report and anything the tests print.
+      process.stdout.write(`${text}\n`);
+    });
+    await page.exposeFunction('codeAutomationExit', (c) => exit(c));
+    const remote = (p) => `vscode-remote://${cs.host}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(repoRoot)],
+      ['extensionTestsPath', remote(path.join(repoRoot, 'out', 'test', 'integration', 'index.js'))],
+      ['skipWelcome', 'true'],
+    ];
+    await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    let timer;
+    code = await Promise.race([exited, new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)))]);
+    clearTimeout(timer);
+    if (code === 'timeout') {
+      fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
+      await page.screenshot({ path: path.join(repoRoot, 'test-results', 'integration-timeout.png') }).catch(() => {});
+      const logs = path.join(cs.userDataDir, 'logs');
+      console.error(`Integration tests timed out after ${timeoutMs / 1000} s. Extension host log: ${logs}/*/exthost1/remoteexthost.log; code-server log: ${cs.logFile}`);
+      code = 1;
+    }
+  } finally {
+    await browser.close();
+    cs.stop();
+  }
+  let results = { passed: 0, failed: code === 0 ? 0 : 1 };
+  try {
+    results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    fs.rmSync(resultsFile);
+  } catch {
+    if (code === 0) results = { passed: 0, failed: 1 }; // exited without running the suite: a failure
+  }
+  fs.rmSync(workspace, { recursive: true, force: true });
+  return { code: code === 0 && results.failed === 0 ? 0 : 1, ...results };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const r = await runIntegration();
+  console.log(`integration: ${r.passed} passed, ${r.failed} failed`);
+  process.exit(r.code);
+}

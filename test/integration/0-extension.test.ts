@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { StudyDeckApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'studydeck.study-deck';
+
+export async function api(): Promise<StudyDeckApi> {
+  const ext = vscode.extensions.getExtension<StudyDeckApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed`);
+  return ext.activate();
+}
+
+describe('extension', () => {
+  it('activates and reports its activation time', async () => {
+    const a = await api();
+    assert.equal(typeof a.activationMs, 'number');
+    assert.ok(a.activationMs > 0 && a.activationMs < 1000, `activation took ${a.activationMs} ms`);
+    console.log(`[measure] activate() own time: ${a.activationMs.toFixed(2)} ms`);
+  });
+
+  it('does not parse content during activation', async () => {
+    // Other suites may have loaded content already; this one runs first (files are sorted).
+    const a = await api();
+    assert.equal(a.content.peek(), undefined, 'content is loaded on first use, not at activation');
+  });
+
+  it('registers its commands', async () => {
+    await api();
+    const all = new Set(await vscode.commands.getCommands(true));
+    for (const id of ['studyDeck.openQuiz', 'studyDeck.openNotes', 'studyDeck.reloadContent', 'studyDeck.newPack', 'studyDeck.addTerm']) {
+      assert.ok(all.has(id), `${id} is registered`);
+    }
+  });
+
+  it('contributes every command it registers, with the Study Deck category', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = ext.packageJSON.contributes.commands as { command: string; category: string }[];
+    const all = new Set(await vscode.commands.getCommands(true));
+    for (const c of contributed) {
+      assert.ok(all.has(c.command), `${c.command} is contributed and registered`);
+      assert.equal(c.category, 'Study Deck');
+    }
+  });
+});

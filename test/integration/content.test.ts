@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api } from './0-extension.test';
+
+describe('content in the editor', () => {
+  it('the topics view lists the built-in pack, its domains and topics', async () => {
+    const a = await api();
+    const roots = await a.topics.getChildren();
+    const pack = roots.find((r) => r.kind === 'pack' && r.pack.id === 'aws-ai-practitioner');
+    assert.ok(pack, `built-in pack in the tree: ${roots.map((r) => r.kind).join(', ')}`);
+    const domains = await a.topics.getChildren(pack);
+    assert.deepEqual(
+      domains.map((d) => (d.kind === 'domain' ? d.domain.id : d.kind)),
+      ['ai-ml-fundamentals', 'gen-ai-fundamentals', 'fm-applications', 'responsible-ai', 'security-governance'],
+    );
+    const c = await a.content.get();
+    const builtIn = c.packs.find((p) => p.id === 'aws-ai-practitioner')!;
+    let shown = 0;
+    for (const d of domains) shown += (await a.topics.getChildren(d)).length;
+    assert.equal(shown, builtIn.topics.length, 'every topic appears under its domain');
+    const item = a.topics.getTreeItem((await a.topics.getChildren(domains[0]))[0]);
+    assert.match(String(item.description), /\d+ questions/);
+  });
+
+  it('the hover explains PEFT in a Markdown file with the term as its range', async () => {
+    await api();
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'We chose **PEFT** over full fine-tuning.' });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 12));
+    const text = (h: vscode.Hover) => h.contents.map((c) => (c as vscode.MarkdownString).value).join('\n');
+    const mine = hovers.find((h) => /\*\*PEFT\*\* — Parameter\\?-Efficient Fine\\?-Tuning/.test(text(h)));
+    assert.ok(mine, `a Study Deck hover: ${JSON.stringify(hovers.map((h) => h.contents.map((c) => (c as vscode.MarkdownString).value)))}`);
+    assert.deepEqual([mine.range?.start.character, mine.range?.end.character], [11, 15]);
+    assert.match(text(mine), /Often confused with/);
+    assert.match(text(mine), /command:studyDeck\.openNotes\?/, 'links to the topic notes');
+    assert.doesNotMatch(text(mine), /&nbsp;/, 'plain spaces, so long lines wrap');
+  });
+
+  it('gives no Study Deck hover on a word that is not a term', async () => {
+    await api();
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'nothing to see here' });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 2));
+    assert.equal(hovers.length, 0);
+  });
+
+  it('opens a quiz panel for a topic', async () => {
+    const a = await api();
+    const c = await a.content.get();
+    const key = [...c.topics.keys()][0];
+    await vscode.commands.executeCommand('studyDeck.openQuiz', key);
+    const panel = a.quiz.get(key);
+    assert.ok(panel, 'panel is open');
+    assert.equal(panel.panel.viewType, 'studyDeck.quiz');
+    for (let i = 0; i < 100 && panel.firstPaintMs === undefined; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(panel.firstPaintMs !== undefined, 'the webview asked for its first question');
+    console.log(`[measure] quiz command to webview ready: ${panel.firstPaintMs.toFixed(0)} ms`);
+    panel.panel.dispose();
+  });
+});
