@@ -75,7 +75,9 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
         item.description = element.pack.origin === 'workspace' ? vscode.l10n.t('workspace · {0} questions', count) : vscode.l10n.t('{0} questions', count);
         item.iconPath = new vscode.ThemeIcon(element.pack.origin === 'workspace' ? 'folder-library' : 'library');
         item.contextValue = 'studyDeck.pack';
-        item.tooltip = element.pack.description ?? element.pack.title;
+        // A string tooltip would become the row's accessible name; keep the title first for screen readers.
+        item.tooltip = new vscode.MarkdownString().appendText(element.pack.description ?? element.pack.title);
+        item.accessibilityInformation = { label: `${element.pack.title}, ${item.description}` };
         return item;
       }
       case 'domain': {
@@ -94,6 +96,7 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
         item.iconPath = new vscode.ThemeIcon('book');
         item.contextValue = 'studyDeck.topic';
         item.tooltip = new vscode.MarkdownString().appendText(`${t.title}\n${vscode.l10n.t('{0} questions', t.questions.length)}`);
+        item.accessibilityInformation = { label: `${t.title}, ${item.description}` };
         return item;
       }
       case 'action': {
@@ -109,6 +112,7 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
         const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.None);
         item.id = `message:${element.id}`;
         item.tooltip = element.tooltip;
+        item.accessibilityInformation = { label: `${element.label}. ${element.tooltip}` };
         item.iconPath = new vscode.ThemeIcon(element.icon);
         if (element.command) item.command = { command: element.command, title: element.label };
         return item;

@@ -1,0 +1,111 @@
+// Opens a real VS Code (code-server) in Debian's chromium with Study Deck loaded from this repo, for
+// tests that click, type and read what a person sees.
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from '../harness/browser.mjs';
+import { repoRoot, startCodeServer } from '../harness/codeServer.mjs';
+import { makeWorkspace } from '../harness/runIntegration.mjs';
+
+export const ARTIFACTS = path.join(repoRoot, 'test-results');
+
+/**
+ * @param {{ workspace?: string, settings?: object, theme?: string }} opts
+ */
+export async function openEditor(opts = {}) {
+  const workspace = opts.workspace ?? makeWorkspace();
+  const cs = await startCodeServer({
+    settings: {
+      'editor.hover.delay': 150,
+      'workbench.colorTheme': opts.theme ?? 'Default Dark Modern',
+      'window.commandCenter': false,
+      'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      ...(opts.settings ?? {}),
+    },
+  });
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  // The payload (extensionDevelopmentPath) is honoured only with the smoke-test driver, which also
+  // expects these two functions to exist.
+  await page.exposeFunction('codeAutomationLog', () => {});
+  await page.exposeFunction('codeAutomationExit', () => {});
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${cs.host}${repoRoot}`],
+    ['skipWelcome', 'true'],
+  ];
+  await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.activitybar [aria-label^="Study Deck"]').first().waitFor({ timeout: 60_000 });
+  return {
+    page,
+    workspace,
+    cs,
+    async screenshot(name) {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      const file = path.join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async close() {
+      await browser.close();
+      cs.stop();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a command from the palette by its title, waiting until the palette lists it. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file with Quick Open. */
+export async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor();
+}
+
+/** Moves the mouse onto `word` in the visible editor and returns the hover's text. */
+export async function hoverWord(page, word, expect) {
+  const box = await page.evaluate((w) => {
+    for (const line of document.querySelectorAll('.editor-instance .view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent.replace(/\u00a0/g, ' ');
+        const re = new RegExp(`(^|[^\\p{L}\\p{N}_])(${w})(?![\\p{L}\\p{N}_])`, 'u');
+        const m = re.exec(text);
+        if (m) {
+          const start = m.index + m[1].length;
+          const range = document.createRange();
+          range.setStart(n, start);
+          range.setEnd(n, start + w.length);
+          const r = range.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+      }
+    }
+    return null;
+  }, word);
+  if (!box) throw new Error(`"${word}" is not visible in the editor`);
+  await page.mouse.move(box.x - 40, box.y - 40);
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: expect });
+  await hover.first().waitFor({ timeout: 15_000 });
+  return hover.first();
+}
+
+/** The document inside the active webview panel. */
+export function webview(page) {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}

@@ -1,0 +1,48 @@
+// `npm test`: every layer, in order of cost; fails if any fails. Ends with one line that sums every
+// layer, "N passed, N failed", for CI to count. Type check and lint count as one check each.
+import { spawnSync } from 'node:child_process';
+import { repoRoot } from './codeServer.mjs';
+
+const layers = [];
+const started = Date.now();
+
+function step(name, cmd, args) {
+  console.log(`\n=== ${name}: ${[cmd, ...args].join(' ')}`);
+  const t = Date.now();
+  const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: 'inherit' });
+  const ok = r.status === 0;
+  layers.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: (Date.now() - t) / 1000 });
+  return ok;
+}
+
+async function suite(name, load) {
+  console.log(`\n=== ${name}`);
+  const t = Date.now();
+  let r;
+  try {
+    r = await (await load())();
+  } catch (e) {
+    console.error(`${name} could not run: ${e.stack ?? e}`);
+    r = { passed: 0, failed: 1 };
+  }
+  if (r.passed + r.failed === 0) r = { passed: 0, failed: 1 }; // a layer that ran nothing has failed
+  layers.push({ name, passed: r.passed, failed: r.failed, seconds: (Date.now() - t) / 1000 });
+}
+
+const built = step('build', 'node', ['esbuild.mjs', '--tests']);
+step('typecheck', 'npx', ['tsc', '-p', '.', '--noEmit']);
+step('typecheck (webview)', 'npx', ['tsc', '-p', 'media', '--noEmit']);
+step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+if (built) {
+  await suite('unit', async () => (await import('./runUnit.mjs')).runUnit);
+  await suite('integration (real VS Code extension host)', async () => (await import('./runIntegration.mjs')).runIntegration);
+  await suite('end-to-end (browser)', async () => (await import('./runE2E.mjs')).runE2E);
+}
+
+console.log('\n=== summary');
+for (const l of layers) console.log(`${l.failed ? '✘' : '✔'} ${l.name.padEnd(44)} ${String(l.passed).padStart(4)} passed ${String(l.failed).padStart(3)} failed  ${l.seconds.toFixed(1)} s`);
+const passed = layers.reduce((a, l) => a + l.passed, 0);
+const failed = layers.reduce((a, l) => a + l.failed, 0);
+console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

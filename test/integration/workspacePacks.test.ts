@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { api } from './0-extension.test';
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v as T;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('workspace packs', () => {
+  const folder = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const packRoot = () => path.join(folder(), '.studydeck', 'demo-pack');
+  const topicFile = () => path.join(packRoot(), 'topics', 'first-topic.yaml');
+
+  after(() => fs.rmSync(path.join(folder(), '.studydeck'), { recursive: true, force: true }));
+
+  it('"New Pack" scaffolds a pack that loads with no problems and appears in the tree', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('studyDeck.newPack', 'demo-pack');
+    assert.ok(fs.existsSync(path.join(packRoot(), 'pack.yaml')));
+    const c = await until('the new pack', async () => (await a.content.get()).packs.find((p) => p.id === 'demo-pack'));
+    assert.equal(c.origin, 'workspace');
+    assert.equal(c.topics.length, 2);
+    const problems = (await a.content.get()).problems.filter((p) => p.file.startsWith(packRoot()));
+    assert.deepEqual(problems, []);
+    const roots = await a.topics.getChildren();
+    assert.ok(roots.some((r) => r.kind === 'pack' && r.pack.id === 'demo-pack'), 'the workspace pack is a root of the tree');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(packRoot(), 'pack.yaml'), 'pack.yaml is opened');
+  });
+
+  it('shows a broken topic file in the Problems panel with its exact range; the rest of the pack still loads', async () => {
+    const a = await api();
+    const good = fs.readFileSync(topicFile(), 'utf8');
+    fs.writeFileSync(topicFile(), good.replace('        correct: true\n', ''));
+    const uri = vscode.Uri.file(topicFile());
+    const diags = await until('a diagnostic', () => {
+      const d = vscode.languages.getDiagnostics(uri);
+      return d.length ? d : undefined;
+    });
+    assert.equal(diags.length, 1);
+    assert.equal(diags[0].code, 'no-correct-option');
+    assert.equal(diags[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(diags[0].source, 'Study Deck');
+    const lines = fs.readFileSync(topicFile(), 'utf8').split('\n');
+    assert.match(lines[diags[0].range.start.line], /- text: An API/, 'the range starts at the options list');
+    const pack = (await a.content.get()).packs.find((p) => p.id === 'demo-pack')!;
+    assert.deepEqual(pack.topics.map((t) => [t.id, t.questions.length]), [['first-topic', 0], ['second-topic', 1]], 'the broken question is skipped, the other topic keeps its question');
+    const roots = await a.topics.getChildren();
+    assert.ok(roots.some((r) => r.kind === 'message' && r.id === 'problems'), 'the tree says the packs have problems');
+
+    fs.writeFileSync(topicFile(), good);
+    await until('diagnostics to clear', () => vscode.languages.getDiagnostics(uri).length === 0 || undefined);
+  });
+
+  it('clears the problems of a file when it is deleted', async () => {
+    const broken = path.join(packRoot(), 'topics', 'broken.yaml');
+    fs.writeFileSync(broken, 'id: broken\ntitle: [unclosed\n');
+    const uri = vscode.Uri.file(broken);
+    const d = await until('a syntax diagnostic', () => vscode.languages.getDiagnostics(uri)[0]);
+    assert.equal(d.code, 'yaml-syntax');
+    fs.rmSync(broken);
+    await until('diagnostics to clear', () => vscode.languages.getDiagnostics(uri).length === 0 || undefined);
+  });
+
+  it('reloads on studyDeck.reloadContent', async () => {
+    const a = await api();
+    const before = await a.content.get();
+    await vscode.commands.executeCommand('studyDeck.reloadContent');
+    const after = await a.content.get();
+    assert.notEqual(after, before, 'a new content model');
+    assert.equal(after.packs.length, before.packs.length);
+  });
+});
