@@ -22,7 +22,12 @@ export default tseslint.config(
     },
   },
   {
+    // Mocha's globals, and the browser's inside page.evaluate callbacks.
+    files: ['test/e2e/**/*.mjs'],
+    languageOptions: { globals: { describe: 'readonly', it: 'readonly', before: 'readonly', after: 'readonly', beforeEach: 'readonly', afterEach: 'readonly', document: 'readonly', NodeFilter: 'readonly', window: 'readonly' } },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', performance: 'readonly', Buffer: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', URL: 'readonly', performance: 'readonly', Buffer: 'readonly' } },
   },
 );

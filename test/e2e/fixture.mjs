@@ -78,7 +78,22 @@ export async function openFile(page, name) {
 
 /** Moves the mouse onto `word` in the visible editor and returns the hover's text. */
 export async function hoverWord(page, word, expect) {
-  const box = await page.evaluate((w) => {
+  // The tab can be active a moment before its lines are laid out: look again for a while.
+  let box = null;
+  for (let i = 0; i < 50 && !box; i++) {
+    if (i) await page.waitForTimeout(200);
+    box = await findWord(page, word);
+  }
+  if (!box) throw new Error(`"${word}" is not visible in the editor`);
+  await page.mouse.move(box.x - 40, box.y - 40);
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: expect });
+  await hover.first().waitFor({ timeout: 15_000 });
+  return hover.first();
+}
+
+function findWord(page, word) {
+  return page.evaluate((w) => {
     for (const line of document.querySelectorAll('.editor-instance .view-line')) {
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -97,12 +112,6 @@ export async function hoverWord(page, word, expect) {
     }
     return null;
   }, word);
-  if (!box) throw new Error(`"${word}" is not visible in the editor`);
-  await page.mouse.move(box.x - 40, box.y - 40);
-  await page.mouse.move(box.x, box.y, { steps: 4 });
-  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: expect });
-  await hover.first().waitFor({ timeout: 15_000 });
-  return hover.first();
 }
 
 /** The document inside the active webview panel. */

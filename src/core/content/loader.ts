@@ -309,6 +309,6 @@ function round(n: number): string {
 function widenToWord(text: string, start: number, end: number): number {
   if (end - start > 1) return end;
   let i = start;
-  while (i < text.length && /[^\s:,\[\]{}]/.test(text[i])) i++;
+  while (i < text.length && /[^\s:,[\]{}]/.test(text[i])) i++;
   return Math.max(end, i);
 }
