@@ -14,11 +14,11 @@ export function makeWorkspace(name = 'sample-workspace') {
   return dir;
 }
 
-export async function runIntegration({ timeoutMs = 240_000, quiet = false } = {}) {
+export async function runIntegration({ timeoutMs = 240_000, quiet = false, measuresOnly = false } = {}) {
   const workspace = makeWorkspace();
   const resultsFile = path.join(os.tmpdir(), `studydeck-integration-${process.pid}-${Date.now()}.json`);
   const cs = await startCodeServer({
-    env: { STUDYDECK_RESULTS: resultsFile, STUDYDECK_TEST_WORKSPACE: workspace },
+    env: { STUDYDECK_RESULTS: resultsFile, STUDYDECK_GREP: process.env.STUDYDECK_GREP ?? '' },
     settings: { 'editor.hover.delay': 100 },
   });
   const browser = await launchBrowser();
@@ -29,6 +29,7 @@ export async function runIntegration({ timeoutMs = 240_000, quiet = false } = {}
     const exited = new Promise((r) => (exit = r));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       if (quiet) return;
+      if (measuresOnly && !/\[measure\]|failing|passing/.test(format(...(Array.isArray(args) ? args : [args])))) return;
       const text = format(...(Array.isArray(args) ? args : [args]));
       // The workbench's own noise (no network here) is not ours to print.
       if (/open-vsx\.org|ENOTFOUND|\[AgentHost\]|\[AccountPolicyGate\]|\[ChatModelSelection\]|^\s+at /.test(text)) return;

@@ -66,7 +66,7 @@ describe('pack loader', () => {
     {
       name: 'no-correct-option',
       files: { 'topics/t1.yaml': topic('t1', GOOD_Q.replace(', correct: true', '')) },
-      expect: [['no-correct-option', 'topics/t1.yaml', 9, 6, 11, 0]],
+      expect: [['no-correct-option', 'topics/t1.yaml', 9, 6, 10, 35]],
     },
     {
       name: 'single-many-correct',
@@ -81,7 +81,7 @@ describe('pack loader', () => {
     {
       name: 'too-few-options',
       files: { 'topics/t1.yaml': topic('t1', GOOD_Q.replace('      - { text: B, why: Not this. }\n', '')) },
-      expect: [['too-few-options', 'topics/t1.yaml', 9, 6, 10, 0]],
+      expect: [['too-few-options', 'topics/t1.yaml', 9, 6, 9, 49]],
     },
     {
       name: 'choose-count-mismatch',
@@ -114,7 +114,7 @@ describe('pack loader', () => {
     {
       name: 'domain-weights that do not add up to 100',
       files: { 'pack.yaml': 'id: demo\ntitle: Demo\nversion: 1\ndomains:\n  - { id: d1, title: One, weight: 60 }\n  - { id: d2, title: Two, weight: 30 }\n' },
-      expect: [['domain-weights', 'pack.yaml', 4, 2, 6, 0]],
+      expect: [['domain-weights', 'pack.yaml', 4, 2, 5, 38]],
     },
     {
       name: 'missing-pack-file: nothing loads, and the author is told where',

@@ -40,7 +40,7 @@ interface Parsed {
 
 function parseFile(file: PackFile, kind: FileKind): Parsed {
   const lines = new LineCounter();
-  const sink = new ProblemSink(file.path, lines);
+  const sink = new ProblemSink(file.path, lines, file.text);
   let doc: Document.Parsed;
   try {
     doc = parseDocument(file.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });

@@ -9,6 +9,7 @@ export class ProblemSink {
   constructor(
     readonly file: string,
     private readonly lines: LineCounter,
+    private readonly text = '',
   ) {}
 
   rangeOf(start: number, end: number): Range {
@@ -19,7 +20,10 @@ export class ProblemSink {
 
   nodeRange(node: Node | null | undefined): Range {
     if (!node?.range) return WHOLE_FILE_START;
-    return this.rangeOf(node.range[0], node.range[1]);
+    // Block nodes end after their trailing newline and indentation; stop the squiggle at the last character.
+    let end = node.range[1];
+    while (end > node.range[0] && /\s/.test(this.text[end - 1] ?? '')) end--;
+    return this.rangeOf(node.range[0], end);
   }
 
   /** The 0-based line a node starts on. */

@@ -3,6 +3,10 @@ import type { Content, ContentService } from '../content/contentService';
 import { topicKey } from '../content/contentService';
 import type { TopicsElement } from './model';
 
+function questionCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 question') : vscode.l10n.t('{0} questions', n);
+}
+
 export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
   private readonly changed = new vscode.EventEmitter<TopicsElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -46,7 +50,7 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
       out.push({
         kind: 'message',
         id: 'problems',
-        label: vscode.l10n.t('Pack problems: {0} errors, {1} warnings', errors, warnings),
+        label: vscode.l10n.t('Pack problems: {0}, {1}', errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', errors), warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', warnings)),
         tooltip: vscode.l10n.t('{0} pack files have problems. The rest of each pack still loads. Open the Problems panel to fix them.', files),
         icon: errors > 0 ? 'error' : 'warning',
         command: 'workbench.actions.view.problems',
@@ -72,7 +76,7 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
         const item = new vscode.TreeItem(element.pack.title, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `pack:${element.pack.id}`;
         const count = element.pack.topics.reduce((n, t) => n + t.questions.length, 0);
-        item.description = element.pack.origin === 'workspace' ? vscode.l10n.t('workspace · {0} questions', count) : vscode.l10n.t('{0} questions', count);
+        item.description = element.pack.origin === 'workspace' ? vscode.l10n.t('workspace · {0}', questionCount(count)) : questionCount(count);
         item.iconPath = new vscode.ThemeIcon(element.pack.origin === 'workspace' ? 'folder-library' : 'library');
         item.contextValue = 'studyDeck.pack';
         // A string tooltip would become the row's accessible name; keep the title first for screen readers.
@@ -92,10 +96,10 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
         const t = element.topic;
         const item = new vscode.TreeItem(t.title, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `topic:${topicKey(t)}`;
-        item.description = vscode.l10n.t('{0} questions', t.questions.length);
+        item.description = questionCount(t.questions.length);
         item.iconPath = new vscode.ThemeIcon('book');
         item.contextValue = 'studyDeck.topic';
-        item.tooltip = new vscode.MarkdownString().appendText(`${t.title}\n${vscode.l10n.t('{0} questions', t.questions.length)}`);
+        item.tooltip = new vscode.MarkdownString().appendText(`${t.title}\n${questionCount(t.questions.length)}`);
         item.accessibilityInformation = { label: `${t.title}, ${item.description}` };
         return item;
       }

@@ -1,0 +1,150 @@
+// `npm run bench`: figures side by side in one run (this machine is shared and noisy: compare within a
+// run, not across runs). Core code is measured from out/ (compiled by `node esbuild.mjs --tests`).
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDocument, LineCounter } from 'yaml';
+import { repoRoot } from '../harness/codeServer.mjs';
+
+const require = createRequire(import.meta.url);
+const { loadPack } = require(path.join(repoRoot, 'out/src/core/content/loader.js'));
+const { readPackFolder } = require(path.join(repoRoot, 'out/src/core/content/packFiles.js'));
+const { TermIndex } = require(path.join(repoRoot, 'out/src/core/glossary/termIndex.js'));
+
+/** Median time of fn in ms, over `runs` runs of `inner` calls each (per call). */
+function time(fn, { runs = 7, inner = 1 } = {}) {
+  const samples = [];
+  fn();
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    for (let i = 0; i < inner; i++) fn();
+    samples.push((performance.now() - t) / inner);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+const fmt = (ms) => (ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`);
+const table = (head, rows) => {
+  const all = [head, ...rows];
+  const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+  for (const r of all) console.log(r.map((c, i) => String(c).padStart(w[i])).join('  '));
+};
+
+// ---------- content loading ----------
+function generatedPack(questions) {
+  const perTopic = 50;
+  const topics = Math.ceil(questions / perTopic);
+  const files = [{ relative: 'pack.yaml', text: 'id: gen\ntitle: Generated\nversion: 1\ndomains:\n  - { id: d1, title: One, weight: 100 }\n' }];
+  const terms = ['terms:'];
+  for (let i = 0; i < 200; i++) terms.push(`  - id: term-${i}\n    term: Term ${i}\n    definition: The definition of term ${i}, in a sentence.\n    topic: topic-0`);
+  files.push({ relative: 'glossary.yaml', text: terms.join('\n') + '\n' });
+  for (let t = 0; t < topics; t++) {
+    const lines = [`id: topic-${t}`, `title: Topic ${t}`, 'domain: d1', 'notes: |', '  Some notes about the topic.', 'questions:'];
+    for (let q = 0; q < perTopic && t * perTopic + q < questions; q++) {
+      const id = `q-${t}-${q}`;
+      lines.push(`  - id: ${id}`, '    type: single', `    prompt: Which option is right for question ${id}?`, '    options:');
+      for (let o = 0; o < 4; o++) lines.push(`      - text: Option ${o} of ${id}`, ...(o === 1 ? ['        correct: true'] : []), `        why: Because option ${o} is ${o === 1 ? 'right' : 'wrong'} here.`);
+      lines.push('    explanation: The second option is right.', `    terms: [term-${q % 200}]`);
+    }
+    files.push({ relative: `topics/topic-${t}.yaml`, text: lines.join('\n') + '\n' });
+  }
+  return files.map((f) => ({ ...f, path: `/gen/${f.relative}` }));
+}
+
+function bareParse(files) {
+  for (const f of files) parseDocument(f.text, { lineCounter: new LineCounter() }).toJS();
+}
+
+console.log('Study Deck benchmarks — median of 7 runs, same process\n');
+console.log('Content loading: the loader (parse + validate + model) beside a bare YAML parse of the same files');
+const builtinRoot = path.join(repoRoot, 'content', 'aws-ai-practitioner');
+const builtin = (await readPackFolder(builtinRoot)).files;
+const rows = [];
+const packs = [
+  ['built-in AIF-C01 pack', builtin, builtin.reduce((n, f) => n + (f.text.match(/^ {2}- id: /gm)?.length ?? 0), 0)],
+  ['generated, 1,000 questions', generatedPack(1000), 1000],
+  ['generated, 10,000 questions', generatedPack(10000), 10000],
+];
+for (const [name, files, n] of packs) {
+  const runs = n >= 10000 ? 3 : 7;
+  const load = time(() => loadPack({ root: '/gen', origin: 'builtin', files }), { runs });
+  const bare = time(() => bareParse(files), { runs });
+  const kb = files.reduce((a, f) => a + f.text.length, 0) / 1024;
+  rows.push([name, `${kb.toFixed(0)} KB`, fmt(bare), fmt(load), `${((load / bare - 1) * 100).toFixed(0)}%`, fmt(load / n)]);
+}
+table(['pack', 'size', 'bare YAML parse', 'loader', 'overhead', 'loader per entry'], rows);
+console.log('(built-in "entries" = questions + terms; generated packs: per question)\n');
+
+// ---------- hover lookup ----------
+console.log('Glossary lookup per hover: the hash index beside a naive scan (one RegExp per term over the line)');
+function glossary(n) {
+  const terms = [];
+  for (let i = 0; i < n; i++) {
+    const acronym = i % 3 === 0;
+    terms.push({ id: `t${i}`, term: acronym ? `T${i.toString(36).toUpperCase()}X` : `term number ${i}`, aliases: acronym ? [] : [`alias ${i}`], definition: 'd', confusedWith: [], packId: 'p', source: { file: 'f', line: 0 } });
+  }
+  terms.push({ id: 'peft', term: 'PEFT', aliases: ['parameter-efficient fine-tuning'], definition: 'd', confusedWith: [], packId: 'p', source: { file: 'f', line: 0 } });
+  return terms;
+}
+function line(len) {
+  const words = ['the', 'model', 'uses', 'weights', 'and', 'data', 'for', 'training', 'of', 'a', 'network'];
+  let s = '';
+  let i = 0;
+  while (s.length < len) s += words[i++ % words.length] + ' ';
+  const mid = Math.floor(len / 2);
+  return s.slice(0, mid) + ' PEFT ' + s.slice(mid, len);
+}
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function naiveLookup(regexps, text, col) {
+  let best;
+  for (const { re, term } of regexps) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index + m[1].length;
+      const end = start + m[2].length;
+      if (start <= col && col < end && (!best || end - start > best.end - best.start)) best = { term, start, end };
+      if (start > col) break;
+    }
+  }
+  return best;
+}
+const lookupRows = [];
+for (const n of [10, 1000, 10000]) {
+  const terms = glossary(n);
+  const index = new TermIndex(terms);
+  const regexps = terms.flatMap((t) => [t.term, ...t.aliases].map((f) => ({ term: t, re: new RegExp(`(^|[^\\p{L}\\p{N}_])(${escape(f)})(?![\\p{L}\\p{N}_])`, /\p{Ll}/u.test(f) ? 'giu' : 'gu') })));
+  for (const len of [80, 10000, 100000]) {
+    const text = line(len);
+    const col = text.indexOf('PEFT') + 1;
+    if (index.findTermAt(text, col)?.term.id !== 'peft') throw new Error('index lookup broken');
+    const fast = time(() => index.findTermAt(text, col), { inner: 2000 });
+    const slowInner = n * len > 1e8 ? 1 : n * len > 1e6 ? 3 : 50;
+    const slowRuns = n * len > 1e8 ? 3 : 7;
+    const found = naiveLookup(regexps, text, col);
+    if (found?.term.id !== 'peft') throw new Error('naive lookup broken');
+    const slow = time(() => naiveLookup(regexps, text, col), { inner: slowInner, runs: slowRuns });
+    lookupRows.push([n.toLocaleString('en'), len.toLocaleString('en'), fmt(fast), fmt(slow), slow / fast < 10 ? `${(slow / fast).toFixed(1)}×` : `${Math.round(slow / fast).toLocaleString("en")}×`]);
+  }
+}
+table(['terms', 'line chars', 'hash index', 'naive RegExp scan', 'naive / index'], lookupRows);
+const buildTimes = [10, 1000, 10000].map((n) => {
+  const terms = glossary(n);
+  return `${n.toLocaleString('en')} terms ${fmt(time(() => new TermIndex(terms)))}`;
+});
+console.log(`Index build (once per content load): ${buildTimes.join(', ')}\n`);
+
+// ---------- bundle size ----------
+for (const f of ['dist/extension.js', 'dist/webview/quiz.js']) {
+  const p = path.join(repoRoot, f);
+  if (fs.existsSync(p)) console.log(`${f}: ${(fs.statSync(p).size / 1024).toFixed(0)} KB (${fs.readFileSync(p, 'utf8').includes('\n//# sourceMappingURL') ? 'development build' : 'production build'})`);
+}
+
+// ---------- activation in the real editor ----------
+if (!process.argv.includes('--no-editor')) {
+  process.env.STUDYDECK_GREP = 'activation time|quiz panel';
+  const { runIntegration } = await import('../harness/runIntegration.mjs');
+  console.log('\nIn the real editor (code-server extension host); see the [measure] lines:');
+  const r = await runIntegration({ quiet: false, measuresOnly: true });
+  if (r.code !== 0) process.exitCode = 1;
+}
