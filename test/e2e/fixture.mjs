@@ -9,11 +9,12 @@ import { makeWorkspace } from '../harness/runIntegration.mjs';
 export const ARTIFACTS = path.join(repoRoot, 'test-results');
 
 /**
- * @param {{ workspace?: string, settings?: object, theme?: string }} opts
+ * @param {{ workspace?: string, settings?: object, theme?: string, workspaceTrust?: boolean }} opts
  */
 export async function openEditor(opts = {}) {
   const workspace = opts.workspace ?? makeWorkspace();
   const cs = await startCodeServer({
+    workspaceTrust: opts.workspaceTrust,
     settings: {
       'editor.hover.delay': 150,
       'workbench.colorTheme': opts.theme ?? 'Default Dark Modern',
@@ -35,7 +36,7 @@ export async function openEditor(opts = {}) {
   ];
   await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.activitybar [aria-label^="Study Deck"]').first().waitFor({ timeout: 60_000 });
+  if (!opts.workspaceTrust) await page.locator('.activitybar [aria-label^="Study Deck"]').first().waitFor({ timeout: 60_000 });
   return {
     page,
     workspace,
@@ -78,18 +79,22 @@ export async function openFile(page, name) {
 
 /** Moves the mouse onto `word` in the visible editor and returns the hover's text. */
 export async function hoverWord(page, word, expect) {
-  // The tab can be active a moment before its lines are laid out: look again for a while.
-  let box = null;
-  for (let i = 0; i < 50 && !box; i++) {
-    if (i) await page.waitForTimeout(200);
-    box = await findWord(page, word);
-  }
-  if (!box) throw new Error(`"${word}" is not visible in the editor`);
+  const box = await wordBox(page, word);
   await page.mouse.move(box.x - 40, box.y - 40);
   await page.mouse.move(box.x, box.y, { steps: 4 });
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: expect });
   await hover.first().waitFor({ timeout: 15_000 });
   return hover.first();
+}
+
+/** The centre of `word` in the visible editor; the tab can be active a moment before its lines are laid out. */
+export async function wordBox(page, word) {
+  for (let i = 0; i < 50; i++) {
+    if (i) await page.waitForTimeout(200);
+    const box = await findWord(page, word);
+    if (box) return box;
+  }
+  throw new Error(`"${word}" is not visible in the editor`);
 }
 
 function findWord(page, word) {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { makeWorkspace } from '../harness/runIntegration.mjs';
-import { openEditor } from './fixture.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { hoverWord, openEditor, openFile, runCommand, wordBox } from './fixture.mjs';
 
 describe('pack problems, as an author sees them (browser)', function () {
   this.timeout(120_000);
@@ -47,5 +49,79 @@ describe('pack problems, as an author sees them (browser)', function () {
     await page.getByRole('treeitem', { name: /^Basics/ }).click();
     await page.getByRole('treeitem', { name: /A topic that loads, 1 question$/ }).waitFor();
     await editor.screenshot('tree-with-problems');
+  });
+});
+
+describe('authoring a glossary term from the editor (browser)', function () {
+  this.timeout(120_000);
+  let editor;
+  before(async () => {
+    editor = await openEditor({ workspace: makeWorkspace('broken-pack-workspace') });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && editor) await editor.screenshot(`failure-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await editor?.close();
+  });
+
+  it('adds the selected word to the workspace glossary, keeping the file valid, and the hover explains it', async () => {
+    const { page, workspace } = editor;
+    await openFile(page, 'README.md');
+    const box = await wordBox(page, 'Gizmo');
+    await page.mouse.dblclick(box.x, box.y);
+    await runCommand(page, 'Study Deck: Add Selection to Glossary');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget', { hasText: 'The term as people write it' }).waitFor();
+    assert.equal(await input.inputValue(), 'Gizmo', 'the selection is offered as the term');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'Definition of Gizmo' }).waitFor();
+    await input.fill('A small device that does one job: our screens each have one.');
+    await page.keyboard.press('Enter');
+    const glossary = path.join(workspace, '.studydeck', 'team-pack', 'glossary.yaml');
+    for (let i = 0; i < 50 && !fs.readFileSync(glossary, 'utf8').includes('gizmo'); i++) await page.waitForTimeout(200);
+    const text = fs.readFileSync(glossary, 'utf8');
+    assert.match(text, /- id: gizmo\n {4}term: Gizmo\n {4}definition: "A small device that does one job: our screens each have one."/);
+    assert.match(text, /^terms:\n {2}- id: widget\n/, 'the existing entries are kept as they were');
+    await openFile(page, 'README.md');
+    const hover = await hoverWord(page, 'Gizmo', 'A small device that does one job');
+    assert.match(await hover.innerText(), /Gizmo/);
+    await editor.screenshot('add-term-hover');
+  });
+});
+
+describe('workspace packs in restricted mode (browser)', function () {
+  this.timeout(120_000);
+  let editor;
+  before(async () => {
+    editor = await openEditor({ workspace: makeWorkspace('broken-pack-workspace'), workspaceTrust: true });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && editor) await editor.screenshot(`failure-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await editor?.close();
+  });
+
+  it('does not read workspace packs in an untrusted folder, says why, and still offers the built-in pack', async () => {
+    const { page } = editor;
+    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar [aria-label^="Study Deck"]').first().click();
+    await page.getByRole('treeitem', { name: /AWS Certified AI Practitioner/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('treeitem', { name: /Workspace packs not loaded: restricted mode/ }).waitFor();
+    assert.equal(await page.getByRole('treeitem', { name: /Team pack/ }).count(), 0, 'the untrusted pack is not loaded');
+    const problems = await page.locator('#status\\.problems').getAttribute('aria-label');
+    assert.doesNotMatch(problems, /Errors: [1-9]/, `its files are not even validated (${problems})`);
+    await editor.screenshot('restricted-mode-tree');
+  });
+
+  it('loads them once the folder is trusted', async () => {
+    const { page } = editor;
+    await runCommand(page, 'Workspaces: Manage Workspace Trust');
+    await page.getByRole('button', { name: /^Trust/ }).first().click();
+    await page.locator('.monaco-workbench', { hasText: 'You trust this folder' }).waitFor();
+    // The topics view stays open behind the trust editor and refreshes by itself.
+    await page.getByRole('treeitem', { name: /Team pack/ }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByRole('treeitem', { name: /restricted mode/ }).count(), 0);
   });
 });

@@ -74,7 +74,7 @@ export function freePort() {
 
 /**
  * Starts code-server on loopback with throwaway user data and extensions dirs.
- * @param {{ settings?: object, smokeDriver?: boolean, env?: object, port?: number, extensionsDir?: string, userDataDir?: string }} opts
+ * @param {{ settings?: object, smokeDriver?: boolean, env?: object, port?: number, extensionsDir?: string, userDataDir?: string, workspaceTrust?: boolean }} opts
  */
 export async function startCodeServer(opts = {}) {
   ensureCodeServer();
@@ -89,7 +89,7 @@ export async function startCodeServer(opts = {}) {
     fs.writeFileSync(settingsFile, JSON.stringify({
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
-      'security.workspace.trust.enabled': false,
+      'security.workspace.trust.enabled': opts.workspaceTrust === true,
       'extensions.autoCheckUpdates': false,
       'extensions.autoUpdate': false,
       'telemetry.telemetryLevel': 'off',
@@ -103,7 +103,8 @@ export async function startCodeServer(opts = {}) {
     path.join(codeServerDir, 'out', 'node', 'entry.js'),
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened', '--config', config,
   ];
   if (opts.smokeDriver !== false) args.push('--vscode-option', 'enable-smoke-test-driver');
