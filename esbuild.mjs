@@ -52,6 +52,14 @@ if (tests) {
   });
 }
 
+/** Built-in packs go into dist/packs/ pre-loaded (see src/core/content/packCache.ts). */
+async function cachePacks() {
+  const out = 'out/build/writePackCaches.cjs';
+  await esbuild.build({ entryPoints: ['src/core/content/writePackCaches.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'warning' });
+  const { writePackCaches } = await import(`./${out}?t=${Date.now()}`);
+  for (const line of await writePackCaches('content', 'dist/packs')) if (!line.endsWith(': cached')) console.warn(`[packs] ${line}`);
+}
+
 copyStatic();
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
@@ -60,3 +68,4 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
+await cachePacks();

@@ -72,19 +72,27 @@ export async function openFile(page, name) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }) }).first();
+  await row.click();
   await page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor();
 }
 
 /** Moves the mouse onto `word` in the visible editor and returns the hover's text. */
 export async function hoverWord(page, word, expect) {
   const box = await wordBox(page, word);
-  await page.mouse.move(box.x - 40, box.y - 40);
-  await page.mouse.move(box.x, box.y, { steps: 4 });
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: expect });
-  await hover.first().waitFor({ timeout: 15_000 });
-  return hover.first();
+  // A hover asked for before the extension has activated comes back empty and is not asked again:
+  // as a person would, move away and back until it shows.
+  for (let attempt = 0; ; attempt++) {
+    await page.mouse.move(box.x - 60, box.y + 60);
+    await page.mouse.move(box.x, box.y, { steps: 4 });
+    try {
+      await hover.first().waitFor({ timeout: 3_000 });
+      return hover.first();
+    } catch (e) {
+      if (attempt >= 5) throw e;
+    }
+  }
 }
 
 /** The centre of `word` in the visible editor; the tab can be active a moment before its lines are laid out. */

@@ -1,7 +1,9 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadPack } from '../../core/content/loader';
 import type { Pack, Problem, Question, Topic } from '../../core/content/model';
+import { fromPackCache } from '../../core/content/packCache';
 import { listPackFolders, readPackFolder } from '../../core/content/packFiles';
 import { TermIndex } from '../../core/glossary/termIndex';
 import { Disposable } from '../../util/dispose';
@@ -13,6 +15,8 @@ export interface Content {
   readonly terms: TermIndex;
   readonly topics: ReadonlyMap<string, Topic>;
   readonly questions: ReadonlyMap<string, Question>;
+  /** "pack/term" → the questions that use the term; built once so a hover does not scan questions. */
+  readonly questionsByTerm: ReadonlyMap<string, readonly Question[]>;
   /** True when the window is in restricted mode and workspace packs were not read. */
   readonly workspacePacksBlocked: boolean;
   readonly loadMs: number;
@@ -37,8 +41,21 @@ export class ContentService extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<Content>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly builtinRoot: string) {
+  /** @param cacheRoot where the build put pre-loaded built-in packs (dist/packs). */
+  constructor(
+    private readonly builtinRoot: string,
+    private readonly cacheRoot?: string,
+  ) {
     super();
+  }
+
+  private async readCache(root: string): Promise<unknown> {
+    if (!this.cacheRoot) return undefined;
+    try {
+      return JSON.parse(await fs.readFile(path.join(this.cacheRoot, `${path.basename(root)}.json`), 'utf8'));
+    } catch {
+      return undefined; // no cache: the YAML loader does the work
+    }
   }
 
   /** Content if already loaded, without triggering a load. */
@@ -75,7 +92,8 @@ export class ContentService extends Disposable {
     const results = await Promise.all(
       sources.map(async (s) => {
         const { files, unreadable } = await readPackFolder(s.root);
-        const result = loadPack({ root: s.root, origin: s.origin, files });
+        const cached = s.origin === 'builtin' ? fromPackCache(await this.readCache(s.root), s.root, files) : undefined;
+        const result = cached ? { pack: cached, problems: [] } : loadPack({ root: s.root, origin: s.origin, files });
         const extra: Problem[] = unreadable.map((u) => ({
           file: u.path,
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -97,10 +115,19 @@ export class ContentService extends Disposable {
     }
     const topics = new Map<string, Topic>();
     const questions = new Map<string, Question>();
+    const questionsByTerm = new Map<string, Question[]>();
     for (const p of packs) {
       for (const t of p.topics) {
         topics.set(topicKey(t), t);
-        for (const q of t.questions) questions.set(q.key, q);
+        for (const q of t.questions) {
+          questions.set(q.key, q);
+          for (const id of q.terms) {
+            const k = `${q.packId}/${id}`;
+            const list = questionsByTerm.get(k);
+            if (list) list.push(q);
+            else questionsByTerm.set(k, [q]);
+          }
+        }
       }
     }
     const content: Content = {
@@ -109,6 +136,7 @@ export class ContentService extends Disposable {
       terms: new TermIndex(packs.flatMap((p) => p.terms)),
       topics,
       questions,
+      questionsByTerm,
       workspacePacksBlocked: blocked,
       loadMs: performance.now() - started,
     };

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { Term } from '../../core/content/model';
 import type { TermMatch } from '../../core/glossary/termIndex';
 import type { Content, ContentService } from '../content/contentService';
+import { questionsUsing } from '../glossary/register';
 
 /** Study Deck's own commands are the only ones a hover link may run. */
-const LINK_COMMANDS = ['studyDeck.openNotes', 'studyDeck.openQuiz'];
+const LINK_COMMANDS = ['studyDeck.openNotes', 'studyDeck.quizTerm', 'studyDeck.lookUpTerm'];
 
 /** Escapes Markdown syntax in plain text, keeping spaces breakable (appendText turns them into &nbsp;). */
 export function escapeMarkdown(text: string): string {
@@ -45,17 +46,18 @@ export function termHover(term: Term, content: Content): vscode.MarkdownString[]
   const links = new vscode.MarkdownString();
   links.isTrusted = { enabledCommands: LINK_COMMANDS };
   const parts: string[] = [];
-  if (term.topicId) {
-    const key = `${term.packId}/${term.topicId}`;
-    const topic = content.topics.get(key);
-    if (topic) {
-      parts.push(commandLink(`$(book) ${vscode.l10n.t('Open notes')}`, 'studyDeck.openNotes', [key]));
-      if (topic.questions.length > 0) parts.push(commandLink(`$(checklist) ${vscode.l10n.t('Quiz this topic')}`, 'studyDeck.openQuiz', [key]));
-    }
+  const key = `${term.packId}/${term.id}`;
+  const topic = term.topicId ? content.topics.get(`${term.packId}/${term.topicId}`) : undefined;
+  if (topic) parts.push(commandLink(`$(book) ${vscode.l10n.t('Open notes')}`, 'studyDeck.openNotes', [`${topic.packId}/${topic.id}`]));
+  if (questionsUsing(content, term).length > 0) parts.push(commandLink(`$(checklist) ${vscode.l10n.t('Quiz me on it')}`, 'studyDeck.quizTerm', [key]));
+  parts.push(commandLink(`$(search) ${vscode.l10n.t('Look it up')}`, 'studyDeck.lookUpTerm', [key]));
+  if (content.packs.length > 1) {
+    const pack = content.packs.find((p) => p.id === term.packId);
+    if (pack) parts.push(`*${escapeMarkdown(pack.title)}*`);
   }
   links.supportThemeIcons = true;
   links.appendMarkdown(parts.join(' · '));
-  return parts.length > 0 ? [body, links] : [body];
+  return [body, links];
 }
 
 export class GlossaryHoverProvider implements vscode.HoverProvider {

@@ -10,7 +10,9 @@ export const QUIZ_VIEW_TYPE = 'studyDeck.quiz';
 
 /** What the webview keeps with setState, so the serializer can bring the panel back after a reload. */
 export interface QuizPanelState {
-  readonly topicKey: string;
+  /** "pack/topic" for a topic's quiz, "term:pack/term" for the questions that use a term. */
+  readonly key: string;
+  readonly title: string;
   readonly session: SessionState;
 }
 
@@ -18,7 +20,7 @@ export function isQuizPanelState(v: unknown): v is QuizPanelState {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
   const s = o.session as Record<string, unknown> | undefined;
-  return typeof o.topicKey === 'string' && typeof s === 'object' && s !== null && Array.isArray(s.questionKeys) && typeof s.index === 'number' && typeof s.answers === 'object' && Array.isArray(s.flagged);
+  return typeof o.key === 'string' && typeof o.title === 'string' && typeof s === 'object' && s !== null && Array.isArray(s.questionKeys) && typeof s.index === 'number' && typeof s.answers === 'object' && Array.isArray(s.flagged);
 }
 
 function uiStrings(): Record<string, string> {
@@ -85,7 +87,7 @@ export class QuizPanel {
   }
 
   get state(): QuizPanelState {
-    return { topicKey: this.key, session: this.session.state() };
+    return { key: this.key, title: this.topicTitle, session: this.session.state() };
   }
 
   get currentIndex(): number {
@@ -211,30 +213,40 @@ export class QuizPanels implements vscode.WebviewPanelSerializer<unknown> {
   }
 
   openTopic(topic: Topic): QuizPanel {
-    const key = topicKey(topic);
+    return this.openQuestions(topicKey(topic), topic.title, topic.questions);
+  }
+
+  /** One panel per key: revealed if already open, else created over these questions. */
+  openQuestions(key: string, title: string, questions: readonly Question[]): QuizPanel {
     const existing = this.open.get(key);
     if (existing) {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(QUIZ_VIEW_TYPE, vscode.l10n.t('Quiz: {0}', topic.title), vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
-    return this.adopt(panel, topic, new QuizSession(topic.questions));
+    const panel = vscode.window.createWebviewPanel(QUIZ_VIEW_TYPE, vscode.l10n.t('Quiz: {0}', title), vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
+    return this.adopt(panel, key, title, new QuizSession(questions));
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const c = await this.content.get();
-    const topic = isQuizPanelState(state) ? c.topics.get(state.topicKey) : undefined;
-    if (!topic || !isQuizPanelState(state)) {
+    if (!isQuizPanelState(state)) {
       panel.dispose();
       return;
     }
+    const c = await this.content.get();
+    // Questions are found by their stable keys, so edits to the pack keep the session where it was.
     const session = QuizSession.restore(state.session, (k) => c.questions.get(k));
-    this.adopt(panel, topic, session.questions.length > 0 ? session : new QuizSession(topic.questions));
+    if (session.questions.length === 0) {
+      panel.dispose();
+      return;
+    }
+    this.adopt(panel, state.key, state.title, session);
   }
 
-  private adopt(panel: vscode.WebviewPanel, topic: Topic, session: QuizSession): QuizPanel {
-    const key = topicKey(topic);
-    const qp = new QuizPanel(panel, key, topic.title, session, this.extensionUri, this.content, this.answers, () => this.open.delete(key));
+  private adopt(panel: vscode.WebviewPanel, key: string, title: string, session: QuizSession): QuizPanel {
+    this.open.get(key)?.panel.dispose();
+    const qp = new QuizPanel(panel, key, title, session, this.extensionUri, this.content, this.answers, () => {
+      if (this.open.get(key) === qp) this.open.delete(key);
+    });
     this.open.set(key, qp);
     return qp;
   }
