@@ -17,7 +17,7 @@ export async function openEditor(opts = {}) {
     workspaceTrust: opts.workspaceTrust,
     settings: {
       'editor.hover.delay': 150,
-      'workbench.colorTheme': opts.theme ?? 'Default Dark Modern',
+      'workbench.colorTheme': opts.theme ?? 'Dark Modern',
       'window.commandCenter': false,
       'chat.disableAIFeatures': true,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -61,9 +61,11 @@ export async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // Choose the row whose label is exactly the title: fuzzy ordering may put a longer match first.
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
   await row.waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  await row.click();
 }
 
 /** Opens a workspace file with Quick Open. */

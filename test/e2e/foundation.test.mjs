@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { hoverWord, openEditor, openFile, webview } from './fixture.mjs';
+import { hoverWord, openEditor, openFile, runCommand, webview } from './fixture.mjs';
 
 describe('Study Deck in a real editor (browser)', function () {
   this.timeout(120_000);
@@ -51,5 +51,22 @@ describe('Study Deck in a real editor (browser)', function () {
     assert.match(text, /Reinforcement Learning from Human Feedback/);
     assert.match(text, /Open notes/);
     await editor.screenshot('hover-rlhf');
+  });
+
+  it('filters the tree by domain and clears the filter', async () => {
+    const { page } = editor;
+    await page.locator('.activitybar [aria-label^="Study Deck"]').first().click();
+    const domain = page.getByRole('treeitem', { name: /^Fundamentals of AI and ML/ });
+    await domain.waitFor();
+    await runCommand(page, 'Study Deck: Filter Topics by Domain');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Fundamentals of AI and ML' });
+    await row.waitFor();
+    await row.locator('.label-name').click();
+    await page.locator('.quick-input-widget', { hasText: '4 Selected' }).waitFor();
+    await page.keyboard.press('Enter');
+    await domain.waitFor({ state: 'detached' });
+    assert.equal(await page.getByRole('treeitem', { name: /^Fundamentals of Generative AI/ }).count(), 1, 'the other domains stay');
+    await runCommand(page, 'Study Deck: Clear Topic Filter');
+    await domain.waitFor();
   });
 });

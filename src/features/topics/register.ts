@@ -16,5 +16,31 @@ export function registerTopics(context: vscode.ExtensionContext, content: Conten
       vscode.window.setStatusBarMessage(vscode.l10n.t('Study Deck: {0} packs, {1} questions, {2} problems', c.packs.length, n, c.problems.length), 4000);
     }),
   );
+  const HIDDEN_KEY = 'studyDeck.topics.hiddenDomains';
+  const applyFilter = (keys: string[]) => {
+    provider.setHiddenDomains(keys);
+    view.description = keys.length ? vscode.l10n.t('{0} domains hidden', keys.length) : undefined;
+    void vscode.commands.executeCommand('setContext', 'studyDeck.topicsFiltered', keys.length > 0);
+  };
+  applyFilter(context.workspaceState.get<string[]>(HIDDEN_KEY, []));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('studyDeck.filterTopics', async () => {
+      const c = await content.get();
+      const items = c.packs.flatMap((p) => [
+        { label: p.title, kind: vscode.QuickPickItemKind.Separator, key: '' },
+        ...p.domains.map((d) => ({ label: d.title, description: vscode.l10n.t('{0}% of the exam', d.weight), key: `${p.id}/${d.id}`, picked: !provider.hiddenDomains.has(`${p.id}/${d.id}`) })),
+      ]);
+      const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Show topics of these domains') });
+      if (!chosen) return;
+      const shown = new Set(chosen.map((i) => i.key));
+      const hidden = items.filter((i) => i.key && !shown.has(i.key)).map((i) => i.key);
+      await context.workspaceState.update(HIDDEN_KEY, hidden);
+      applyFilter(hidden);
+    }),
+    vscode.commands.registerCommand('studyDeck.clearTopicFilter', async () => {
+      await context.workspaceState.update(HIDDEN_KEY, []);
+      applyFilter([]);
+    }),
+  );
   return provider;
 }

@@ -11,7 +11,19 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
   private readonly changed = new vscode.EventEmitter<TopicsElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
+  /** "pack/domain" keys the user chose to hide with the filter. */
+  private hidden = new Set<string>();
+
   constructor(private readonly content: ContentService) {}
+
+  get hiddenDomains(): ReadonlySet<string> {
+    return this.hidden;
+  }
+
+  setHiddenDomains(keys: Iterable<string>): void {
+    this.hidden = new Set(keys);
+    this.refresh();
+  }
 
   refresh(): void {
     this.changed.fire(undefined);
@@ -27,7 +39,9 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
     switch (element.kind) {
       case 'pack': {
         const p = element.pack;
-        return p.domains.filter((d) => p.topics.some((t) => t.domainId === d.id)).map((domain) => ({ kind: 'domain', pack: p, domain }));
+        return p.domains
+          .filter((d) => p.topics.some((t) => t.domainId === d.id) && !this.hidden.has(`${p.id}/${d.id}`))
+          .map((domain) => ({ kind: 'domain', pack: p, domain }));
       }
       case 'domain':
         return element.pack.topics.filter((t) => t.domainId === element.domain.id).map((topic) => ({ kind: 'topic', topic }));

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { makeWorkspace } from '../harness/runIntegration.mjs';
+import { openEditor, runCommand, webview } from './fixture.mjs';
+
+/** Switches the colour theme as a person would, through "Preferences: Color Theme". */
+async function setTheme(page, label, bodyClass) {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.monaco-workbench.${bodyClass}`).waitFor({ timeout: 15_000 });
+}
+
+async function openTopicQuiz(page, domain, topic) {
+  await page.locator('.activitybar [aria-label^="Study Deck"]').first().click();
+  await page.getByRole('treeitem', { name: new RegExp(`^${domain}`) }).first().waitFor({ timeout: 30_000 });
+  const domainRow = page.getByRole('treeitem', { name: new RegExp(`^${domain}`) }).first();
+  if ((await domainRow.getAttribute('aria-expanded')) !== 'true') await domainRow.click();
+  const topicRow = page.getByRole('treeitem', { name: topic }).first();
+  if ((await topicRow.getAttribute('aria-expanded')) !== 'true') await topicRow.click();
+  const quizRow = page.locator('.monaco-list-row[aria-level="4"]', { hasText: 'Take the quiz' });
+  await quizRow.first().waitFor();
+  // The action row right after the topic row belongs to it.
+  const index = Number(await topicRow.getAttribute('data-index'));
+  await page.locator(`.monaco-list-row[data-index="${index + 2}"]`).click();
+}
+
+describe('quiz panel (browser)', function () {
+  this.timeout(180_000);
+  let editor;
+  before(async () => {
+    editor = await openEditor();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && editor) await editor.screenshot(`failure-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await editor?.close();
+  });
+
+  it('explains every option after a wrong answer, then summarises and retries the missed ones', async () => {
+    const { page } = editor;
+    await openTopicQuiz(page, 'Applications of Foundation Models', /^Parameter-efficient fine-tuning/);
+    const frame = webview(page);
+    await frame.locator('.prompt').waitFor({ timeout: 30_000 });
+    const total = Number((await frame.locator('.counter').innerText()).match(/of (\d+)/)[1]);
+    // Answer every question wrongly on purpose: pick the first option marked wrong after the fact is not
+    // possible, so pick option 1, and count on the feedback to say which was right.
+    let wrong = 0;
+    for (let i = 0; i < total; i++) {
+      await frame.locator('.counter', { hasText: `Question ${i + 1} of ${total}` }).waitFor();
+      const inputs = frame.locator('input[name="option"]');
+      await inputs.first().waitFor();
+      await inputs.first().check();
+      await frame.getByRole('button', { name: 'Submit' }).click();
+      const banner = frame.locator('.banner');
+      await banner.waitFor();
+      const verdict = await banner.innerText();
+      if (/Incorrect/.test(verdict)) {
+        wrong++;
+        if (wrong === 1) {
+          const options = await inputs.count();
+          assert.equal(await frame.locator('.option .why').count(), options, 'each option says why');
+          assert.equal(await frame.locator('.option.is-right').count() >= 1, true, 'the right option is shown');
+          for (const why of await frame.locator('.option .why').allInnerTexts()) assert.ok(why.trim().length > 10, `a reason: ${why}`);
+          assert.match(await frame.locator('.explanation').innerText(), /Explanation/);
+          await editor.screenshot('quiz-wrong-answer-dark');
+        }
+      }
+      await frame.getByRole('button', { name: i === total - 1 ? 'See summary' : 'Next' }).click();
+    }
+    assert.ok(wrong > 0, 'option 1 is not right for every question of this topic');
+    await frame.locator('.score').waitFor();
+    assert.match(await frame.locator('.score').innerText(), new RegExp(`${total - wrong} of ${total} correct`));
+    assert.equal(await frame.locator('.summary-list li').count(), total, 'every answer is listed for review');
+    await editor.screenshot('quiz-summary');
+    await frame.getByRole('button', { name: 'Retry missed' }).click();
+    await frame.locator('.counter', { hasText: `Question 1 of ${wrong}` }).waitFor();
+  });
+
+  it('can be answered with the keyboard alone (digits and Enter) in the high-contrast theme', async () => {
+    const { page } = editor;
+    await setTheme(page, 'Dark High Contrast', 'hc-black');
+    await runCommand(page, 'Study Deck: Start Topic Quiz');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('Inference parameters');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Inference parameters' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'Quiz: Inference parameters' }).waitFor();
+    const frame = webview(page);
+    await frame.locator('.prompt').waitFor({ timeout: 30_000 });
+    // The first option has focus once the question is painted; from here on, keys only.
+    await frame.locator('input[name="option"]:focus').waitFor();
+    await page.keyboard.press('2');
+    assert.equal(await frame.locator('#opt-1').isChecked(), true, '"2" chooses the second option');
+    await page.keyboard.press('Enter');
+    await frame.locator('.banner').waitFor();
+    await frame.locator('#next:focus').waitFor();
+    await editor.screenshot('quiz-keyboard-high-contrast');
+    await page.keyboard.press('Enter');
+    await frame.locator('.counter', { hasText: 'Question 2 of' }).waitFor();
+    await setTheme(page, 'Light Modern', 'vs');
+    await page.locator('.tab', { hasText: 'Quiz: Inference parameters' }).click();
+    await frame.locator('input[name="option"]').first().check();
+    await frame.getByRole('button', { name: 'Submit' }).click();
+    await frame.locator('.banner').waitFor();
+    await editor.screenshot('quiz-light');
+    setTheme(editor, 'Dark Modern');
+  });
+
+  it('comes back at the same question after the window reloads', async () => {
+    const { page } = editor;
+    const frame = webview(page);
+    await frame.getByRole('button', { name: 'Next' }).click();
+    await frame.locator('.counter', { hasText: 'Question 3 of' }).waitFor();
+    await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.tab', { hasText: 'Quiz: Inference parameters' }).waitFor({ timeout: 60_000 });
+    await page.locator('.tab', { hasText: 'Quiz: Inference parameters' }).click();
+    await webview(page).locator('.counter', { hasText: 'Question 3 of' }).waitFor({ timeout: 60_000 });
+  });
+});
+
+describe('quiz panel with a hostile pack (browser)', function () {
+  this.timeout(120_000);
+  let editor;
+  before(async () => {
+    editor = await openEditor({ workspace: makeWorkspace('hostile-pack-workspace') });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && editor) await editor.screenshot(`failure-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await editor?.close();
+  });
+
+  it('shows HTML in pack text literally and runs none of it', async () => {
+    const { page } = editor;
+    await openTopicQuiz(page, 'Web <script>', /^Injection attempts/);
+    const frame = webview(page);
+    const prompt = frame.locator('.prompt');
+    await prompt.waitFor({ timeout: 30_000 });
+    const text = await prompt.innerText();
+    assert.match(text, /<img src=x onerror="document\.body\.dataset\.pwned='img'">/);
+    assert.match(text, /<script>document\.body\.dataset\.pwned='script'<\/script>/);
+    // (VS Code's own acquireVsCodeApi script is the one script without our nonce.)
+    assert.deepEqual(await frame.locator('img, script:not([nonce]):not(#_vscodeApiScript), iframe, svg, [onerror], [onmouseover]').evaluateAll((els) => els.map((e) => e.outerHTML)), [], 'no element was made from pack text');
+    assert.match(await frame.locator('.option-label').first().innerText(), /<b onmouseover=/);
+    await frame.locator('.option-label').first().hover();
+    await frame.locator('input[name="option"]').first().check();
+    await frame.getByRole('button', { name: 'Submit' }).click();
+    await frame.locator('.banner').waitFor();
+    assert.match(await frame.locator('.why').first().innerText(), /<iframe src=/);
+    await frame.locator('.explanation a', { hasText: 'a command' }).click().catch(() => {});
+    await frame.locator('.explanation', { hasText: 'a link' }).click();
+    await page.waitForTimeout(500);
+    assert.equal(await frame.locator('body').getAttribute('data-pwned'), null, 'no pack script ran');
+    assert.equal(await page.locator('.terminal').count(), 0, 'the command link did not open a terminal');
+    await editor.screenshot('quiz-hostile-pack');
+  });
+});
