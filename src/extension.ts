@@ -1,12 +1,15 @@
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { ContentService } from './features/content/contentService';
 import { registerDiagnostics } from './features/diagnostics/register';
 import { registerGlossary } from './features/glossary/register';
 import { registerHover } from './features/hover/register';
 import { registerNotes } from './features/notes/register';
-import { InMemoryAnswerLog } from './features/progress/answerLog';
+import { registerPaletteQuizzes } from './features/palette/register';
+import { ProgressService } from './features/progress/progressService';
+import { registerProgressCommands } from './features/progress/register';
 import { registerQuiz } from './features/quiz/register';
+import { registerStatusBar } from './features/statusBar/register';
 import { registerTopics } from './features/topics/register';
 import { registerAuthoring } from './features/authoring/register';
 
@@ -17,17 +20,24 @@ export type StudyDeckApi = ReturnType<typeof activate>;
 export function activate(context: vscode.ExtensionContext) {
   const started = performance.now();
   const content = new ContentService(path.join(context.extensionPath, 'content'), path.join(context.extensionPath, 'dist', 'packs'));
-  const answers = new InMemoryAnswerLog();
-  context.subscriptions.push(content, answers);
-  const topics = registerTopics(context, content);
-  const hover = registerHover(context, content);
+  const progress = new ProgressService(vscode.Uri.joinPath(context.globalStorageUri, 'progress'), content);
+  context.subscriptions.push(content, progress);
+  const topics = registerTopics(context, content, progress);
+  const hover = registerHover(context, content, progress);
   registerNotes(context, content);
-  const quiz = registerQuiz(context, content, answers);
-  registerGlossary(context, content, quiz);
+  const quiz = registerQuiz(context, content, progress);
+  registerGlossary(context, content);
+  registerPaletteQuizzes(context, content, progress, quiz);
+  registerProgressCommands(context, content, progress);
+  const statusBar = registerStatusBar(context, progress);
   registerDiagnostics(context, content);
   registerAuthoring(context, content);
+  // The status bar's due count needs content and progress: load them soon, but not inside activate().
+  const warmUp = setTimeout(() => void progress.ready(), 1500);
+  context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
   const activationMs = performance.now() - started;
-  return { activationMs, content, topics, hover, quiz, answers };
+  const loadsDuringActivation = content.loadsStarted;
+  return { activationMs, loadsDuringActivation, content, topics, hover, quiz, progress, statusBar };
 }
 
 export function deactivate(): void {

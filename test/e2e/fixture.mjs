@@ -17,7 +17,7 @@ export async function openEditor(opts = {}) {
     workspaceTrust: opts.workspaceTrust,
     settings: {
       'editor.hover.delay': 150,
-      'workbench.colorTheme': opts.theme ?? 'Dark Modern',
+      'workbench.colorTheme': opts.theme ?? 'Default Dark Modern',
       'window.commandCenter': false,
       'chat.disableAIFeatures': true,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -132,4 +132,12 @@ function findWord(page, word) {
 /** The document inside the active webview panel. */
 export function webview(page) {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+/** Opens the Study Deck side bar; clicking its icon when it is already open would close it. */
+export async function showStudyDeck(page) {
+  const icon = page.locator('.activitybar [aria-label^="Study Deck"]').first();
+  await icon.waitFor({ timeout: 60_000 });
+  if ((await icon.getAttribute('aria-selected')) !== 'true' || !(await page.locator('.sidebar').isVisible())) await icon.click();
+  await page.locator('.sidebar .composite.title', { hasText: /Study Deck/i }).first().waitFor({ timeout: 30_000 });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { makeWorkspace } from '../harness/runIntegration.mjs';
-import { openEditor, runCommand, webview } from './fixture.mjs';
+import { openEditor, runCommand, showStudyDeck, webview } from './fixture.mjs';
 
 /** Switches the colour theme as a person would, through "Preferences: Color Theme". */
 async function setTheme(page, label, bodyClass) {
@@ -13,7 +13,7 @@ async function setTheme(page, label, bodyClass) {
 }
 
 async function openTopicQuiz(page, domain, topic) {
-  await page.locator('.activitybar [aria-label^="Study Deck"]').first().click();
+  await showStudyDeck(page);
   await page.getByRole('treeitem', { name: new RegExp(`^${domain}`) }).first().waitFor({ timeout: 30_000 });
   const domainRow = page.getByRole('treeitem', { name: new RegExp(`^${domain}`) }).first();
   if ((await domainRow.getAttribute('aria-expanded')) !== 'true') await domainRow.click();
@@ -106,7 +106,7 @@ describe('quiz panel (browser)', function () {
     await frame.getByRole('button', { name: 'Submit' }).click();
     await frame.locator('.banner').waitFor();
     await editor.screenshot('quiz-light');
-    setTheme(editor, 'Dark Modern');
+    await setTheme(page, 'Dark Modern', 'vs-dark');
   });
 
   it('comes back at the same question after the window reloads', async () => {

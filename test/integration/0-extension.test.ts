@@ -19,15 +19,15 @@ describe('extension', () => {
   });
 
   it('does not parse content during activation', async () => {
-    // Other suites may have loaded content already; this one runs first (files are sorted).
     const a = await api();
-    assert.equal(a.content.peek(), undefined, 'content is loaded on first use, not at activation');
+    assert.equal(a.loadsDuringActivation, 0, 'content is loaded on first use, not at activation');
   });
 
   it('registers its commands', async () => {
     await api();
     const all = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['studyDeck.openQuiz', 'studyDeck.openNotes', 'studyDeck.reloadContent', 'studyDeck.newPack', 'studyDeck.addTerm']) {
+    const expected = ['studyDeck.openQuiz', 'studyDeck.openNotes', 'studyDeck.reloadContent', 'studyDeck.newPack', 'studyDeck.addTerm', 'studyDeck.lookUpTerm', 'studyDeck.quizTerm', 'studyDeck.quickQuiz', 'studyDeck.reviewDue', 'studyDeck.resetProgress', 'studyDeck.exportProgress', 'studyDeck.importProgress'];
+    for (const id of expected) {
       assert.ok(all.has(id), `${id} is registered`);
     }
   });

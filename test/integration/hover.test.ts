@@ -94,18 +94,3 @@ describe('glossary hover', () => {
     console.log(`[measure] first hover (loads the content): ${a.hover.firstHoverMs!.toFixed(0)} ms; content load ${(await a.content.get()).loadMs.toFixed(0)} ms`);
   });
 });
-
-describe('term commands', () => {
-  it('"Quiz Me on a Term" opens a quiz of the questions that use it', async () => {
-    const a = await api();
-    await vscode.commands.executeCommand('studyDeck.quizTerm', 'aws-ai-practitioner/peft');
-    const panel = a.quiz.get('term:aws-ai-practitioner/peft');
-    assert.ok(panel, 'a quiz panel for the term');
-    assert.equal(panel.panel.title, 'Quiz: PEFT');
-    const c = await a.content.get();
-    const expected = [...c.questions.values()].filter((q) => q.terms.includes('peft')).map((q) => q.key);
-    assert.ok(expected.length >= 2);
-    assert.deepEqual(panel.state.session.questionKeys, expected);
-    panel.panel.dispose();
-  });
-});

@@ -1,13 +1,5 @@
-import type * as TsFsrs from 'ts-fsrs' with { 'resolution-mode': 'import' };
-import type { Card, State } from 'ts-fsrs' with { 'resolution-mode': 'import' };
+import { createEmptyCard, fsrs, Rating, type Card, type State } from 'ts-fsrs';
 import { compareRecords, type AnswerRecord, type ProgressRecord } from './records';
-
-// ts-fsrs ships CommonJS under its "require" condition, but its typings sit in a "type": "module" package, so
-// TypeScript's module "Node16" refuses a plain import from this CommonJS project (TS1479). The types come in
-// with `resolution-mode: import`, the code with require(), which esbuild bundles as usual. With
-// "module": "Node20" in tsconfig.json (require of ES modules) this can become an ordinary import.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createEmptyCard, fsrs, Rating } = require('ts-fsrs') as typeof TsFsrs;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -74,7 +74,11 @@ export class ContentService extends Disposable {
     return this.loading;
   }
 
+  /** How many loads have started: activation must leave this at 0. */
+  loadsStarted = 0;
+
   private async load(): Promise<Content> {
+    this.loadsStarted++;
     this.startWatching();
     const started = performance.now();
     const blocked = !vscode.workspace.isTrusted;

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import type { Question, Term } from '../../core/content/model';
 import type { Content, ContentService } from '../content/contentService';
-import type { QuizPanels } from '../quiz/quizPanel';
 
 export function termKey(term: Term): string {
   return `${term.packId}/${term.id}`;
 }
 
 /** A term from a "pack/term" key, a bare id, or a term under the cursor. */
-function findTerm(c: Content, arg: unknown): Term | undefined {
+export function resolveTermArg(c: Content, arg: unknown): Term | undefined {
   if (typeof arg !== 'string') return undefined;
   const slash = arg.indexOf('/');
   if (slash < 0) return c.terms.get(arg);
@@ -36,7 +35,7 @@ export function plainText(markdown: string): string {
 
 type TermItem = vscode.QuickPickItem & { term: Term };
 
-async function pickTerm(c: Content, title: string): Promise<Term | undefined> {
+export async function pickTermFromPalette(c: Content, title: string): Promise<Term | undefined> {
   const multiplePacks = c.packs.length > 1;
   const items: TermItem[] = c.packs
     .flatMap((p) => p.terms)
@@ -96,23 +95,12 @@ export function questionsUsing(c: Content, term: Term): readonly Question[] {
   return c.questionsByTerm.get(termKey(term)) ?? [];
 }
 
-export function registerGlossary(context: vscode.ExtensionContext, content: ContentService, quiz: QuizPanels): void {
+export function registerGlossary(context: vscode.ExtensionContext, content: ContentService): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('studyDeck.lookUpTerm', async (arg?: unknown) => {
       const c = await content.get();
-      const term = findTerm(c, arg) ?? (await pickTerm(c, vscode.l10n.t('Look up a term')));
+      const term = resolveTermArg(c, arg) ?? (await pickTermFromPalette(c, vscode.l10n.t('Look up a term')));
       if (term) await showEntry(c, term);
-    }),
-    vscode.commands.registerCommand('studyDeck.quizTerm', async (arg?: unknown) => {
-      const c = await content.get();
-      const term = findTerm(c, arg) ?? (await pickTerm(c, vscode.l10n.t('Quiz yourself on which term?')));
-      if (!term) return;
-      const questions = questionsUsing(c, term);
-      if (questions.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Study Deck: no question uses "{0}" yet.', term.term));
-        return;
-      }
-      quiz.openQuestions(`term:${termKey(term)}`, term.term, [...questions]);
     }),
   );
 }

@@ -3,6 +3,7 @@ import type { Term } from '../../core/content/model';
 import type { TermMatch } from '../../core/glossary/termIndex';
 import type { Content, ContentService } from '../content/contentService';
 import { questionsUsing } from '../glossary/register';
+import type { ProgressService } from '../progress/progressService';
 
 /** Study Deck's own commands are the only ones a hover link may run. */
 const LINK_COMMANDS = ['studyDeck.openNotes', 'studyDeck.quizTerm', 'studyDeck.lookUpTerm'];
@@ -17,7 +18,7 @@ function commandLink(label: string, command: string, args: unknown[]): string {
 }
 
 /** Pack text is untrusted: it goes in its own MarkdownString, never trusted, HTML off. */
-export function termHover(term: Term, content: Content): vscode.MarkdownString[] {
+export function termHover(term: Term, content: Content, progress?: ProgressService): vscode.MarkdownString[] {
   const body = new vscode.MarkdownString();
   body.supportHtml = false;
   body.isTrusted = false;
@@ -43,6 +44,10 @@ export function termHover(term: Term, content: Content): vscode.MarkdownString[]
       }
     }
   }
+  const recall = progress?.current ? progress.termRecall(content, `${term.packId}/${term.id}`) : undefined;
+  if (recall) {
+    body.appendMarkdown(`\n\n*${escapeMarkdown(vscode.l10n.t('Your recall: {0}% (from {1} answered questions)', Math.round(recall.recall * 100), recall.answered))}*`);
+  }
   const links = new vscode.MarkdownString();
   links.isTrusted = { enabledCommands: LINK_COMMANDS };
   const parts: string[] = [];
@@ -64,7 +69,10 @@ export class GlossaryHoverProvider implements vscode.HoverProvider {
   /** Time of the first hover, including the content load it triggers; read by tests and benchmarks. */
   firstHoverMs: number | undefined;
 
-  constructor(private readonly content: ContentService) {}
+  constructor(
+    private readonly content: ContentService,
+    private readonly progress?: ProgressService,
+  ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const config = vscode.workspace.getConfiguration('studyDeck.hover', document);
@@ -77,12 +85,12 @@ export class GlossaryHoverProvider implements vscode.HoverProvider {
     const match: TermMatch | undefined = content.terms.findTermAt(line, position.character);
     if (this.firstHoverMs === undefined) this.firstHoverMs = performance.now() - started;
     if (!match) return undefined;
-    return new vscode.Hover(termHover(match.term, content), new vscode.Range(position.line, match.start, position.line, match.end));
+    return new vscode.Hover(termHover(match.term, content, this.progress), new vscode.Range(position.line, match.start, position.line, match.end));
   }
 }
 
-export function registerHover(context: vscode.ExtensionContext, content: ContentService): GlossaryHoverProvider {
-  const provider = new GlossaryHoverProvider(content);
+export function registerHover(context: vscode.ExtensionContext, content: ContentService, progress: ProgressService): GlossaryHoverProvider {
+  const provider = new GlossaryHoverProvider(content, progress);
   context.subscriptions.push(vscode.languages.registerHoverProvider('*', provider));
   return provider;
 }

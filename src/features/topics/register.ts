@@ -1,14 +1,25 @@
 import * as vscode from 'vscode';
 import type { ContentService } from '../content/contentService';
+import type { ProgressService } from '../progress/progressService';
 import { TopicsProvider } from './topicsProvider';
 
-export function registerTopics(context: vscode.ExtensionContext, content: ContentService): TopicsProvider {
-  const provider = new TopicsProvider(content);
+export function registerTopics(context: vscode.ExtensionContext, content: ContentService, progress: ProgressService): TopicsProvider {
+  const provider = new TopicsProvider(content, progress);
   const view = vscode.window.createTreeView('studyDeck.topics', { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view, content.onDidChange((c) => {
     provider.refresh();
     void vscode.commands.executeCommand('setContext', 'studyDeck.noContent', c.packs.length === 0);
   }));
+  const updateBadge = () => {
+    const due = progress.due().length;
+    view.badge = due > 0 ? { value: due, tooltip: vscode.l10n.t('{0} questions due for review', due) } : undefined;
+  };
+  context.subscriptions.push(
+    progress.onDidChange(() => {
+      provider.refresh();
+      updateBadge();
+    }),
+  );
   context.subscriptions.push(
     vscode.commands.registerCommand('studyDeck.reloadContent', async () => {
       const c = await vscode.window.withProgress({ location: { viewId: 'studyDeck.topics' }, title: vscode.l10n.t('Reloading Study Deck packs') }, () => content.reload());

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Content, ContentService } from '../content/contentService';
 import { topicKey } from '../content/contentService';
+import type { ProgressService } from '../progress/progressService';
 import type { TopicsElement } from './model';
 
 function questionCount(n: number): string {
@@ -14,7 +15,10 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
   /** "pack/domain" keys the user chose to hide with the filter. */
   private hidden = new Set<string>();
 
-  constructor(private readonly content: ContentService) {}
+  constructor(
+    private readonly content: ContentService,
+    private readonly progress?: ProgressService,
+  ) {}
 
   get hiddenDomains(): ReadonlySet<string> {
     return this.hidden;
@@ -110,11 +114,15 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
         const t = element.topic;
         const item = new vscode.TreeItem(t.title, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `topic:${topicKey(t)}`;
-        item.description = questionCount(t.questions.length);
+        const m = this.progress?.current ? this.progress.mastery(t.questions) : undefined;
+        // "7/12" is mastered out of all; the due count shows only when there is something to review.
+        // Short, because topic titles are long and the sidebar narrow; the tooltip and screen readers get words.
+        item.description = m ? (m.due > 0 ? vscode.l10n.t('{0}/{1} · {2} due', m.mastered, m.total, m.due) : `${m.mastered}/${m.total}`) : questionCount(t.questions.length);
+        const spoken = m ? vscode.l10n.t('{0} of {1} mastered, {2} due, {3} answered', m.mastered, m.total, m.due, m.seen) : questionCount(t.questions.length);
         item.iconPath = new vscode.ThemeIcon('book');
         item.contextValue = 'studyDeck.topic';
-        item.tooltip = new vscode.MarkdownString().appendText(`${t.title}\n${questionCount(t.questions.length)}`);
-        item.accessibilityInformation = { label: `${t.title}, ${item.description}` };
+        item.tooltip = new vscode.MarkdownString().appendText(`${t.title}\n${spoken}`);
+        item.accessibilityInformation = { label: `${t.title}, ${spoken}` };
         return item;
       }
       case 'action': {

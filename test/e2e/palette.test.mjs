@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { openEditor, runCommand, showStudyDeck } from './fixture.mjs';
+
+describe('palette quiz and progress (browser)', function () {
+  this.timeout(180_000);
+  let editor;
+  before(async () => {
+    editor = await openEditor();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && editor) await editor.screenshot(`failure-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await editor?.close();
+  });
+
+  const dueItem = (page) => page.locator('[id="studydeck.study-deck.studyDeck.due"]');
+  const dueText = async (page) => (await dueItem(page).textContent()).trim();
+
+  it('runs a Quick Quiz from the command palette, explains each answer and updates the due count', async () => {
+    const { page } = editor;
+    await dueItem(page).waitFor({ timeout: 30_000 });
+    assert.match(await dueText(page), /^0 due$/);
+    await runCommand(page, 'Study Deck: Quick Quiz');
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: 'Quick Quiz' }).waitFor();
+    await widget.locator('.quick-input-box input').first().fill('Inference parameters');
+    await widget.locator('.monaco-list-row', { hasText: 'Inference parameters' }).first().locator('.label-name').click();
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 3; i++) {
+      await widget.locator('.quick-input-title', { hasText: new RegExp(`Question ${i + 1} of`) }).waitFor({ timeout: 15_000 });
+      if (i === 0) await editor.screenshot('palette-question');
+      const multiple = /^Choose \d, then/.test(await widget.locator('.quick-input-box input').first().getAttribute('placeholder'));
+      if (multiple) {
+        const options = widget.locator('.monaco-list-row .label-name', { hasText: /^\d\. / });
+        await options.nth(0).click();
+        await options.nth(1).click();
+      }
+      await page.keyboard.press('Enter');
+      const feedback = widget.locator('.quick-input-title', { hasText: /^(✓ Correct|✗ Incorrect)/ });
+      await feedback.waitFor({ timeout: 15_000 });
+      const reasons = await widget.locator('.monaco-list-row .quick-input-list-label-meta, .monaco-list-row .monaco-icon-label-description, .monaco-list-row .quick-input-list-detail').allInnerTexts();
+      if (i === 0) {
+        assert.ok(reasons.filter((r) => r.trim().length > 10).length >= 4, `each option shows why: ${JSON.stringify(reasons)}`);
+        assert.ok((await widget.locator('.quick-input-message').innerText()).length > 40, 'the explanation is shown in full');
+        await editor.screenshot('palette-feedback');
+      }
+      await page.keyboard.press('Enter');
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+    const after = await dueText(page);
+    // Wrong answers are due again tomorrow, right ones in days: nothing is due *now*, but progress exists.
+    assert.match(after, /^\d+ due$/);
+    await dueItem(page).hover();
+    await page.locator('.monaco-hover, .hover-contents, [role=tooltip]', { hasText: /Next review|to review/ }).first().waitFor({ timeout: 10_000 });
+  });
+
+  it('keeps the topic\'s mastery after the window reloads', async () => {
+    const { page } = editor;
+    await showStudyDeck(page);
+    const domain = page.getByRole('treeitem', { name: /^Applications of Foundation Models/ });
+    await domain.waitFor({ timeout: 30_000 });
+    if ((await domain.getAttribute('aria-expanded')) !== 'true') await domain.click();
+    // Three questions of this topic were answered in the Quick Quiz above.
+    const topic = page.getByRole('treeitem', { name: /^Inference parameters.*\d+ of 8 mastered, \d+ due, 3 answered/ });
+    await topic.waitFor({ timeout: 15_000 });
+    const before = (await topic.getAttribute('aria-label')).match(/\d+ of 8 mastered, \d+ due, 3 answered/)[0];
+    await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar [aria-label^="Study Deck"]').first().waitFor({ timeout: 60_000 });
+    const again = page.getByRole('treeitem', { name: new RegExp(`^Inference parameters.*${before}`) });
+    if (!(await again.count())) {
+      const d = page.getByRole('treeitem', { name: /^Applications of Foundation Models/ });
+      await d.waitFor({ timeout: 30_000 });
+      if ((await d.getAttribute('aria-expanded')) !== 'true') await d.click();
+    }
+    await again.waitFor({ timeout: 30_000 });
+    await editor.screenshot('tree-mastery');
+  });
+});
