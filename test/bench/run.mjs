@@ -134,6 +134,52 @@ const buildTimes = [10, 1000, 10000].map((n) => {
 });
 console.log(`Index build (once per content load): ${buildTimes.join(', ')}\n`);
 
+// ---------- built-in pack through the build cache ----------
+{
+  const { fromPackCache, toPackCache } = require(path.join(repoRoot, 'out/src/core/content/packCache.js'));
+  const loaded = loadPack({ root: builtinRoot, origin: 'builtin', files: builtin }).pack;
+  const cacheText = JSON.stringify(toPackCache(loaded, builtin));
+  const viaCache = time(() => fromPackCache(JSON.parse(cacheText), builtinRoot, builtin));
+  const viaYaml = time(() => loadPack({ root: builtinRoot, origin: 'builtin', files: builtin }));
+  console.log(`Built-in pack at first use: YAML loader ${fmt(viaYaml)} · build cache (fingerprint + JSON parse) ${fmt(viaCache)}\n`);
+}
+
+// ---------- progress ----------
+{
+  const os = await import('node:os');
+  const { ProgressStore } = require(path.join(repoRoot, 'out/src/core/progress/store.js'));
+  const { buildSchedules, applyAnswer, dueKeys } = require(path.join(repoRoot, 'out/src/core/progress/scheduler.js'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studydeck-bench-progress-'));
+  const keys = Array.from({ length: 2000 }, (_, i) => `bench/q${i}`);
+  const t0 = Date.UTC(2026, 0, 1);
+  const lines = [];
+  for (let i = 0; i < 100_000; i++) lines.push(JSON.stringify({ v: 1, kind: 'answer', q: keys[i % keys.length], at: t0 + i * 60_000, c: [i % 4], ok: i % 3 !== 0, h: 'abcdef012345', w: 'bench' }));
+  fs.writeFileSync(path.join(dir, 'answers-bench.jsonl'), lines.join('\n') + '\n');
+  const store = new ProgressStore(dir, 'bench-writer');
+  const loadStart = performance.now();
+  const { records } = await store.load();
+  const loadMs = performance.now() - loadStart;
+  const buildMs = time(() => buildSchedules(records, () => 'abcdef012345'), { runs: 3 });
+  const schedules = buildSchedules(records, () => 'abcdef012345');
+  const now = t0 + 100_000 * 60_000;
+  const dueMs = time(() => dueKeys(schedules, now), { inner: 20 });
+  let n = 0;
+  const recordSamples = [];
+  for (let r = 0; r < 50; r++) {
+    const rec = { v: 1, kind: 'answer', q: keys[r], at: now + r, c: [1], ok: true, h: 'abcdef012345', w: 'bench-writer' };
+    const t = performance.now();
+    await store.append(rec);
+    applyAnswer(schedules, rec);
+    recordSamples.push(performance.now() - t);
+    n++;
+  }
+  recordSamples.sort((a, b) => a - b);
+  console.log(`Progress with ${records.length.toLocaleString('en')} answers on file (${keys.length} questions):`);
+  table(['load + merge logs', 'build FSRS schedules', 'due count', `record one answer (median of ${n})`], [[fmt(loadMs), fmt(buildMs), fmt(dueMs), fmt(recordSamples[Math.floor(n / 2)])]]);
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log();
+}
+
 // ---------- bundle size ----------
 for (const f of ['dist/extension.js', 'dist/webview/quiz.js']) {
   const p = path.join(repoRoot, f);
