@@ -141,3 +141,21 @@ export async function showStudyDeck(page) {
   if ((await icon.getAttribute('aria-selected')) !== 'true' || !(await page.locator('.sidebar').isVisible())) await icon.click();
   await page.locator('.sidebar .composite.title', { hasText: /Study Deck/i }).first().waitFor({ timeout: 30_000 });
 }
+
+/**
+ * Mocha hooks for a describe block: one editor for its tests, a screenshot of each failure, closed after.
+ * @param {() => Parameters<typeof openEditor>[0]} [options] called when the block starts
+ */
+export function useEditor(options) {
+  const session = { editor: undefined };
+  before(async () => {
+    session.editor = await openEditor(options ? options() : {});
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && session.editor) await session.editor.screenshot(`failure-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await session.editor?.close();
+  });
+  return session;
+}

@@ -1,34 +1,25 @@
 import assert from 'node:assert/strict';
-import { hoverWord, openEditor, openFile, runCommand, showStudyDeck, webview } from './fixture.mjs';
+import { hoverWord, openFile, runCommand, showStudyDeck, useEditor, webview } from './fixture.mjs';
 
 describe('Study Deck in a real editor (browser)', function () {
   this.timeout(120_000);
-  let editor;
-  before(async () => {
-    editor = await openEditor();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && editor) await editor.screenshot(`failure-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await editor?.close();
-  });
+  const session = useEditor();
 
   it('shows the topics of the built-in pack after a click on the Study Deck icon', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     await showStudyDeck(page);
     await page.getByRole('treeitem', { name: /AWS Certified AI Practitioner/ }).waitFor({ timeout: 30_000 });
     const domain = page.getByRole('treeitem', { name: /Fundamentals of AI and ML/ });
     await domain.click();
     const topic = page.getByRole('treeitem', { name: /Model fit: underfitting, overfitting|underfitting/i }).first();
     await topic.waitFor();
-    await editor.screenshot('topics-tree');
+    await session.editor.screenshot('topics-tree');
     // "6 questions" before progress has loaded, then "0/6": mastered out of all.
     assert.match(await topic.innerText(), /6 questions|0\/6/);
   });
 
   it('opens a topic quiz and shows its first question inside the webview', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     const topic = page.getByRole('treeitem', { name: /underfitting/i }).first();
     await topic.click();
     await page.getByRole('treeitem', { name: /Take the quiz/ }).first().click();
@@ -41,21 +32,21 @@ describe('Study Deck in a real editor (browser)', function () {
     await frame.getByRole('button', { name: 'Submit' }).click();
     await frame.locator('.banner').waitFor();
     assert.equal(await frame.locator('.why').count(), await frame.locator('input[name="option"]').count(), 'every option explains why');
-    await editor.screenshot('quiz-feedback');
+    await session.editor.screenshot('quiz-feedback');
   });
 
   it('explains RLHF in a hover in a Markdown file', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     await openFile(page, 'notes.md');
     const hover = await hoverWord(page, 'RLHF', 'Reinforcement Learning from Human Feedback');
     const text = await hover.innerText();
     assert.match(text, /Reinforcement Learning from Human Feedback/);
     assert.match(text, /Open notes/);
-    await editor.screenshot('hover-rlhf');
+    await session.editor.screenshot('hover-rlhf');
   });
 
   it('filters the tree by domain and clears the filter', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     await showStudyDeck(page);
     const domain = page.getByRole('treeitem', { name: /^Fundamentals of AI and ML/ });
     await domain.waitFor();

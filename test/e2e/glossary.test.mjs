@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { hoverWord, openEditor, openFile, runCommand, wordBox } from './fixture.mjs';
+import { hoverWord, openFile, runCommand, useEditor, wordBox } from './fixture.mjs';
 
 describe('glossary in a real editor (browser)', function () {
   this.timeout(120_000);
-  let editor;
-  before(async () => {
-    editor = await openEditor();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && editor) await editor.screenshot(`failure-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await editor?.close();
-  });
+  const session = useEditor();
 
   it('explains several terms in a Python file, each with its own definition', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     await openFile(page, 'evaluate.py');
     for (const [word, expect] of [
       ['ROUGE', /Recall-Oriented Understudy for Gisting Evaluation/],
@@ -27,11 +18,11 @@ describe('glossary in a real editor (browser)', function () {
       await page.mouse.move(5, 5);
       await page.locator('.monaco-hover:not(.hidden)').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
     }
-    await editor.screenshot('hover-python');
+    await session.editor.screenshot('hover-python');
   });
 
   it('follows the hover\'s "Quiz me on it" link to a quiz of the questions that use the term', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     await openFile(page, 'notes.md');
     const hover = await hoverWord(page, 'PEFT', 'Parameter-Efficient Fine-Tuning');
     await hover.getByRole('link', { name: /Quiz me on it/ }).click();
@@ -39,12 +30,12 @@ describe('glossary in a real editor (browser)', function () {
     const widget = page.locator('.quick-input-widget');
     await widget.locator('.quick-input-title', { hasText: /^Quiz: PEFT · Question 1 of \d+/ }).waitFor({ timeout: 15_000 });
     assert.ok((await widget.locator('.quick-input-message').innerText()).length > 30, 'the question is shown');
-    await editor.screenshot('quiz-from-hover');
+    await session.editor.screenshot('quiz-from-hover');
     await page.keyboard.press('Escape');
   });
 
   it('looks a term up from the command palette and shows the whole entry', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     await runCommand(page, 'Study Deck: Look Up Term');
     const input = page.locator('.quick-input-widget input');
     await page.locator('.quick-input-widget', { hasText: 'Look up a term' }).waitFor();
@@ -57,13 +48,13 @@ describe('glossary in a real editor (browser)', function () {
     assert.match(text, /BLEU — Bilingual Evaluation Understudy/);
     assert.match(text, /Often confused with:/);
     assert.match(text, /ROUGE/);
-    await editor.screenshot('look-up-term');
+    await session.editor.screenshot('look-up-term');
     await dialog.getByRole('button', { name: 'Open Notes' }).click();
     await page.locator('.tab.active', { hasText: /evaluating-foundation-models\.md/ }).waitFor({ timeout: 15_000 });
   });
 
   it('preselects the term under the cursor in Look Up Term', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     await page.keyboard.press('Escape');
     await openFile(page, 'notes.md');
     const box = await wordBox(page, 'ROUGE');

@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
-import { openEditor, runCommand, showStudyDeck } from './fixture.mjs';
+import { runCommand, showStudyDeck, useEditor } from './fixture.mjs';
 
 describe('palette quiz and progress (browser)', function () {
   this.timeout(180_000);
-  let editor;
-  before(async () => {
-    editor = await openEditor();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && editor) await editor.screenshot(`failure-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await editor?.close();
-  });
+  const session = useEditor();
 
   const dueItem = (page) => page.locator('[id="studydeck.study-deck.studyDeck.due"]');
   const dueText = async (page) => (await dueItem(page).textContent()).trim();
 
   it('runs a Quick Quiz from the command palette, explains each answer and updates the due count', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     await dueItem(page).waitFor({ timeout: 30_000 });
     assert.match(await dueText(page), /^0 due$/);
     await runCommand(page, 'Study Deck: Quick Quiz');
@@ -29,7 +20,7 @@ describe('palette quiz and progress (browser)', function () {
     await page.keyboard.press('Enter');
     for (let i = 0; i < 3; i++) {
       await widget.locator('.quick-input-title', { hasText: new RegExp(`Question ${i + 1} of`) }).waitFor({ timeout: 15_000 });
-      if (i === 0) await editor.screenshot('palette-question');
+      if (i === 0) await session.editor.screenshot('palette-question');
       const multiple = /^Choose \d, then/.test(await widget.locator('.quick-input-box input').first().getAttribute('placeholder'));
       if (multiple) {
         const options = widget.locator('.monaco-list-row .label-name', { hasText: /^\d\. / });
@@ -43,7 +34,7 @@ describe('palette quiz and progress (browser)', function () {
       if (i === 0) {
         assert.ok(reasons.filter((r) => r.trim().length > 10).length >= 4, `each option shows why: ${JSON.stringify(reasons)}`);
         assert.ok((await widget.locator('.quick-input-message').innerText()).length > 40, 'the explanation is shown in full');
-        await editor.screenshot('palette-feedback');
+        await session.editor.screenshot('palette-feedback');
       }
       await page.keyboard.press('Enter');
     }
@@ -57,7 +48,7 @@ describe('palette quiz and progress (browser)', function () {
   });
 
   it('keeps the topic\'s mastery after the window reloads', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     await showStudyDeck(page);
     const domain = page.getByRole('treeitem', { name: /^Applications of Foundation Models/ });
     await domain.waitFor({ timeout: 30_000 });
@@ -76,6 +67,6 @@ describe('palette quiz and progress (browser)', function () {
       if ((await d.getAttribute('aria-expanded')) !== 'true') await d.click();
     }
     await again.waitFor({ timeout: 30_000 });
-    await editor.screenshot('tree-mastery');
+    await session.editor.screenshot('tree-mastery');
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { makeWorkspace } from '../harness/runIntegration.mjs';
-import { openEditor, runCommand, showStudyDeck, webview } from './fixture.mjs';
+import { runCommand, showStudyDeck, useEditor, webview } from './fixture.mjs';
 
 /** Switches the colour theme as a person would, through "Preferences: Color Theme". */
 async function setTheme(page, label, bodyClass) {
@@ -28,19 +28,10 @@ async function openTopicQuiz(page, domain, topic) {
 
 describe('quiz panel (browser)', function () {
   this.timeout(180_000);
-  let editor;
-  before(async () => {
-    editor = await openEditor();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && editor) await editor.screenshot(`failure-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await editor?.close();
-  });
+  const session = useEditor();
 
   it('explains every option after a wrong answer, then summarises and retries the missed ones', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     await openTopicQuiz(page, 'Applications of Foundation Models', /^Parameter-efficient fine-tuning/);
     const frame = webview(page);
     await frame.locator('.prompt').waitFor({ timeout: 30_000 });
@@ -65,7 +56,7 @@ describe('quiz panel (browser)', function () {
           assert.equal(await frame.locator('.option.is-right').count() >= 1, true, 'the right option is shown');
           for (const why of await frame.locator('.option .why').allInnerTexts()) assert.ok(why.trim().length > 10, `a reason: ${why}`);
           assert.match(await frame.locator('.explanation').innerText(), /Explanation/);
-          await editor.screenshot('quiz-wrong-answer-dark');
+          await session.editor.screenshot('quiz-wrong-answer-dark');
         }
       }
       await frame.getByRole('button', { name: i === total - 1 ? 'See summary' : 'Next' }).click();
@@ -74,13 +65,13 @@ describe('quiz panel (browser)', function () {
     await frame.locator('.score').waitFor();
     assert.match(await frame.locator('.score').innerText(), new RegExp(`${total - wrong} of ${total} correct`));
     assert.equal(await frame.locator('.summary-list li').count(), total, 'every answer is listed for review');
-    await editor.screenshot('quiz-summary');
+    await session.editor.screenshot('quiz-summary');
     await frame.getByRole('button', { name: 'Retry missed' }).click();
     await frame.locator('.counter', { hasText: `Question 1 of ${wrong}` }).waitFor();
   });
 
   it('can be answered with the keyboard alone (digits and Enter) in the high-contrast theme', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     await setTheme(page, 'Dark High Contrast', 'hc-black');
     await runCommand(page, 'Study Deck: Start Topic Quiz');
     const input = page.locator('.quick-input-widget input');
@@ -97,7 +88,7 @@ describe('quiz panel (browser)', function () {
     await page.keyboard.press('Enter');
     await frame.locator('.banner').waitFor();
     await frame.locator('#next:focus').waitFor();
-    await editor.screenshot('quiz-keyboard-high-contrast');
+    await session.editor.screenshot('quiz-keyboard-high-contrast');
     await page.keyboard.press('Enter');
     await frame.locator('.counter', { hasText: 'Question 2 of' }).waitFor();
     await setTheme(page, 'Light Modern', 'vs');
@@ -105,12 +96,12 @@ describe('quiz panel (browser)', function () {
     await frame.locator('input[name="option"]').first().check();
     await frame.getByRole('button', { name: 'Submit' }).click();
     await frame.locator('.banner').waitFor();
-    await editor.screenshot('quiz-light');
+    await session.editor.screenshot('quiz-light');
     await setTheme(page, 'Dark Modern', 'vs-dark');
   });
 
   it('comes back at the same question after the window reloads', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     const frame = webview(page);
     await frame.getByRole('button', { name: 'Next' }).click();
     await frame.locator('.counter', { hasText: 'Question 3 of' }).waitFor();
@@ -124,19 +115,10 @@ describe('quiz panel (browser)', function () {
 
 describe('quiz panel with a hostile pack (browser)', function () {
   this.timeout(120_000);
-  let editor;
-  before(async () => {
-    editor = await openEditor({ workspace: makeWorkspace('hostile-pack-workspace') });
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && editor) await editor.screenshot(`failure-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await editor?.close();
-  });
+  const session = useEditor(() => ({ workspace: makeWorkspace('hostile-pack-workspace') }));
 
   it('shows HTML in pack text literally and runs none of it', async () => {
-    const { page } = editor;
+    const { page } = session.editor;
     await openTopicQuiz(page, 'Web <script>', /^Injection attempts/);
     const frame = webview(page);
     const prompt = frame.locator('.prompt');
@@ -157,6 +139,6 @@ describe('quiz panel with a hostile pack (browser)', function () {
     await page.waitForTimeout(500);
     assert.equal(await frame.locator('body').getAttribute('data-pwned'), null, 'no pack script ran');
     assert.equal(await page.locator('.terminal').count(), 0, 'the command link did not open a terminal');
-    await editor.screenshot('quiz-hostile-pack');
+    await session.editor.screenshot('quiz-hostile-pack');
   });
 });

@@ -2,20 +2,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Mocha from 'mocha';
+import { runMocha } from './mocha.mjs';
 import { assertChromium } from './browser.mjs';
 import { ensureCodeServer, repoRoot } from './codeServer.mjs';
 
 export async function runE2E() {
   assertChromium();
   ensureCodeServer();
-  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, reporter: 'spec', grep: process.env.STUDYDECK_GREP });
   const dir = path.join(repoRoot, 'test', 'e2e');
-  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.test.mjs')).sort()) mocha.addFile(path.join(dir, f));
-  await mocha.loadFilesAsync();
-  return new Promise((resolve) => {
-    const runner = mocha.run((failures) => resolve({ code: failures ? 1 : 0, passed: runner.stats?.passes ?? 0, failed: failures }));
-  });
+  const files = fs.readdirSync(dir).filter((n) => n.endsWith('.test.mjs')).sort();
+  return runMocha(files.map((f) => path.join(dir, f)), { timeout: 120_000, esm: true });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

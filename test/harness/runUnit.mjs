@@ -2,16 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Mocha from 'mocha';
+import { runMocha } from './mocha.mjs';
 import { repoRoot } from './codeServer.mjs';
 
 export async function runUnit() {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, reporter: 'spec', grep: process.env.STUDYDECK_GREP });
   const dir = path.join(repoRoot, 'out', 'test', 'unit');
-  for (const f of fs.readdirSync(dir, { recursive: true }).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
-  return new Promise((resolve) => {
-    const runner = mocha.run((failures) => resolve({ code: failures ? 1 : 0, passed: runner.stats?.passes ?? 0, failed: failures }));
-  });
+  const files = fs.readdirSync(dir, { recursive: true }).filter((n) => n.endsWith('.test.js')).sort();
+  return runMocha(files.map((f) => path.join(dir, f)), { timeout: 20_000 });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
