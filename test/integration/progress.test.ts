@@ -110,4 +110,31 @@ describe('progress and palette quizzes', () => {
     assert.ok(topic.questions.every((q) => !a.progress.schedule(q.key)));
     if (other) assert.ok(a.progress.schedule(other.key), 'other topics keep theirs');
   });
+
+  it('hides a topic from the tree once every question in it is mastered, when asked to', async () => {
+    const a = await api();
+    const c = await a.content.get();
+    const topic = c.topics.get('aws-ai-practitioner/shared-responsibility-for-ai')!;
+    const now = Date.now();
+    for (const [i, q] of topic.questions.entries()) {
+      const chosen = q.options.map((o, j) => (o.correct ? j : -1)).filter((j) => j >= 0);
+      await a.progress.recordAnswer({ questionKey: q.key, chosen, correct: true, at: now + i });
+    }
+    assert.equal(a.progress.mastery(topic.questions).mastered, topic.questions.length);
+    const topicsOf = async () => {
+      const pack = (await a.topics.getChildren()).find((r) => r.kind === 'pack')!;
+      const domain = (await a.topics.getChildren(pack)).find((d) => d.kind === 'domain' && d.domain.id === topic.domainId)!;
+      return (await a.topics.getChildren(domain)).map((t) => (t.kind === 'topic' ? t.topic.id : ''));
+    };
+    assert.ok((await topicsOf()).includes(topic.id));
+    a.topics.setHiddenDomains([], true);
+    try {
+      const shown = await topicsOf();
+      assert.ok(!shown.includes(topic.id), 'the mastered topic is hidden');
+      assert.ok(shown.length > 0, 'the others stay');
+    } finally {
+      a.topics.setHiddenDomains([], false);
+    }
+  });
 });
+

@@ -28,29 +28,35 @@ export function registerTopics(context: vscode.ExtensionContext, content: Conten
     }),
   );
   const HIDDEN_KEY = 'studyDeck.topics.hiddenDomains';
-  const applyFilter = (keys: string[]) => {
-    provider.setHiddenDomains(keys);
-    view.description = keys.length ? vscode.l10n.t('{0} domains hidden', keys.length) : undefined;
-    void vscode.commands.executeCommand('setContext', 'studyDeck.topicsFiltered', keys.length > 0);
+  const MASTERED_KEY = 'studyDeck.topics.hideMastered';
+  const applyFilter = (keys: string[], hideMastered: boolean) => {
+    provider.setHiddenDomains(keys, hideMastered);
+    const parts = [...(keys.length ? [vscode.l10n.t('{0} domains hidden', keys.length)] : []), ...(hideMastered ? [vscode.l10n.t('mastered hidden')] : [])];
+    view.description = parts.length ? parts.join(' · ') : undefined;
+    void vscode.commands.executeCommand('setContext', 'studyDeck.topicsFiltered', parts.length > 0);
   };
-  applyFilter(context.workspaceState.get<string[]>(HIDDEN_KEY, []));
+  applyFilter(context.workspaceState.get<string[]>(HIDDEN_KEY, []), context.workspaceState.get<boolean>(MASTERED_KEY, false));
   context.subscriptions.push(
     vscode.commands.registerCommand('studyDeck.filterTopics', async () => {
       const c = await content.get();
-      const items = c.packs.flatMap((p) => [
-        { label: p.title, kind: vscode.QuickPickItemKind.Separator, key: '' },
-        ...p.domains.map((d) => ({ label: d.title, description: vscode.l10n.t('{0}% of the exam', d.weight), key: `${p.id}/${d.id}`, picked: !provider.hiddenDomains.has(`${p.id}/${d.id}`) })),
-      ]);
+      const masteredItem = { label: `$(eye-closed) ${vscode.l10n.t('Hide topics I have mastered')}`, key: '', mastered: true, picked: provider.hideMastered };
+      const items = [masteredItem, ...c.packs.flatMap((p) => [
+        { label: p.title, kind: vscode.QuickPickItemKind.Separator, key: '', mastered: false },
+        ...p.domains.map((d) => ({ label: d.title, description: vscode.l10n.t('{0}% of the exam', d.weight), key: `${p.id}/${d.id}`, mastered: false, picked: !provider.hiddenDomains.has(`${p.id}/${d.id}`) })),
+      ])];
       const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Show topics of these domains') });
       if (!chosen) return;
       const shown = new Set(chosen.map((i) => i.key));
       const hidden = items.filter((i) => i.key && !shown.has(i.key)).map((i) => i.key);
+      const hideMastered = chosen.some((i) => i.mastered);
       await context.workspaceState.update(HIDDEN_KEY, hidden);
-      applyFilter(hidden);
+      await context.workspaceState.update(MASTERED_KEY, hideMastered);
+      applyFilter(hidden, hideMastered);
     }),
     vscode.commands.registerCommand('studyDeck.clearTopicFilter', async () => {
       await context.workspaceState.update(HIDDEN_KEY, []);
-      applyFilter([]);
+      await context.workspaceState.update(MASTERED_KEY, false);
+      applyFilter([], false);
     }),
   );
   return provider;

@@ -1,3 +1,4 @@
+import type { Topic } from '../../core/content/model';
 import * as vscode from 'vscode';
 import type { Content, ContentService } from '../content/contentService';
 import { topicKey } from '../content/contentService';
@@ -24,9 +25,19 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
     return this.hidden;
   }
 
-  setHiddenDomains(keys: Iterable<string>): void {
+  /** Hide topics whose every question is mastered (see isMastered): what is left is what to study. */
+  hideMastered = false;
+
+  setHiddenDomains(keys: Iterable<string>, hideMastered = this.hideMastered): void {
     this.hidden = new Set(keys);
+    this.hideMastered = hideMastered;
     this.refresh();
+  }
+
+  private isFullyMastered(t: Topic): boolean {
+    if (!this.progress?.current || t.questions.length === 0) return false;
+    const m = this.progress.mastery(t.questions);
+    return m.mastered === m.total;
   }
 
   refresh(): void {
@@ -48,7 +59,7 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
           .map((domain) => ({ kind: 'domain', pack: p, domain }));
       }
       case 'domain':
-        return element.pack.topics.filter((t) => t.domainId === element.domain.id).map((topic) => ({ kind: 'topic', topic }));
+        return element.pack.topics.filter((t) => t.domainId === element.domain.id && !(this.hideMastered && this.isFullyMastered(t))).map((topic) => ({ kind: 'topic', topic }));
       case 'topic':
         return [
           { kind: 'action', topic: element.topic, action: 'notes' },
