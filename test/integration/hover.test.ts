@@ -90,6 +90,7 @@ describe('glossary hover', () => {
 
   it('reports the time of the first hover, content load included', async () => {
     const a = await api();
+    if (a.hover.firstHoverMs === undefined) await studyDeckHover(await vscode.workspace.openTextDocument({ content: 'PEFT' }), 0, 1);
     assert.equal(typeof a.hover.firstHoverMs, 'number');
     console.log(`[measure] first hover (loads the content): ${a.hover.firstHoverMs!.toFixed(0)} ms; content load ${(await a.content.get()).loadMs.toFixed(0)} ms`);
   });
