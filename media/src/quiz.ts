@@ -5,6 +5,8 @@ import type { QuestionView, QuizClientMessage, QuizHostMessage, SummaryView } fr
 
 const vscode = acquireVsCodeApi<unknown>();
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// Pack text is untrusted: only web links become links; command:, javascript:, file: and the rest stay text.
+md.validateLink = (url: string) => /^(https?:|mailto:)/i.test(url.trim());
 const strings: Record<string, string> = JSON.parse(document.body.dataset.strings ?? '{}');
 const app = document.getElementById('app')!;
 

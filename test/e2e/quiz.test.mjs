@@ -134,7 +134,7 @@ describe('quiz panel with a hostile pack (browser)', function () {
     await frame.getByRole('button', { name: 'Submit' }).click();
     await frame.locator('.banner').waitFor();
     assert.match(await frame.locator('.why').first().innerText(), /<iframe src=/);
-    await frame.locator('.explanation a', { hasText: 'a command' }).click().catch(() => {});
+    assert.equal(await frame.locator('.explanation a').count(), 0, 'command: and javascript: links are left as text');
     await frame.locator('.explanation', { hasText: 'a link' }).click();
     await page.waitForTimeout(500);
     assert.equal(await frame.locator('body').getAttribute('data-pwned'), null, 'no pack script ran');
