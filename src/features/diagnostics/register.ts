@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/content/model';
 import { WORKSPACE_PACKS_DIR, type Content, type ContentService } from '../content/contentService';
@@ -36,13 +34,8 @@ export function registerDiagnostics(context: vscode.ExtensionContext, content: C
   const loaded = content.peek();
   if (loaded) publish(loaded);
 
-  // Pack authors should see problems without first opening the tree: load soon after start-up when a
-  // workspace has packs (deferred, so activation itself stays free of I/O).
-  const timer = setTimeout(() => {
-    const hasPacks = (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === 'file' && fs.existsSync(path.join(f.uri.fsPath, WORKSPACE_PACKS_DIR)));
-    if (hasPacks) void content.get();
-  }, 1500);
-  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  // Content (and so these problems) loads soon after start-up (extension.ts warms it up), and at once
+  // when a pack file is opened.
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (doc.uri.scheme === 'file' && doc.uri.path.includes(`/${WORKSPACE_PACKS_DIR}/`)) void content.get();

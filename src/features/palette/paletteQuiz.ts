@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Question } from '../../core/content/model';
 import { correctCount, isCorrectChoice, QuizSession } from '../../core/quiz/session';
 import { plainText } from '../glossary/register';
-import type { AnswerSink } from '../progress/answerLog';
+import type { AnswerSink } from '../progress/answerSink';
 
 type OptionItem = vscode.QuickPickItem & { index?: number; action?: 'next' | 'stop' };
 

@@ -4,6 +4,7 @@ import type { ContentService } from '../content/contentService';
 import { pickTermFromPalette, questionsUsing, resolveTermArg } from '../glossary/register';
 import type { ProgressService } from '../progress/progressService';
 import type { QuizPanels } from '../quiz/quizPanel';
+import { formatWhen } from '../formatWhen';
 import { runPaletteQuiz } from './paletteQuiz';
 
 function shuffle<T>(items: readonly T[]): T[] {
@@ -13,14 +14,6 @@ function shuffle<T>(items: readonly T[]): T[] {
     [a[i], a[j]] = [a[j], a[i]];
   }
   return a;
-}
-
-export function formatWhen(ms: number, now = Date.now()): string {
-  const minutes = Math.round((ms - now) / 60_000);
-  if (minutes < 60) return vscode.l10n.t('in {0} minutes', Math.max(1, minutes));
-  const hours = Math.round(minutes / 60);
-  if (hours < 36) return vscode.l10n.t('in {0} hours', hours);
-  return vscode.l10n.t('in {0} days ({1})', Math.round(hours / 24), new Date(ms).toLocaleDateString(vscode.env.language));
 }
 
 export function registerPaletteQuizzes(context: vscode.ExtensionContext, content: ContentService, progress: ProgressService, panels: QuizPanels): void {

@@ -8,7 +8,7 @@ import { ProgressStore } from '../../core/progress/store';
 import type { AnswerEvent } from '../../core/quiz/session';
 import { Disposable } from '../../util/dispose';
 import type { Content, ContentService } from '../content/contentService';
-import type { AnswerSink } from './answerLog';
+import type { AnswerSink } from './answerSink';
 
 /**
  * Every answer, kept on disk (an append-only log per window, merged on read), scheduled with FSRS.
@@ -23,8 +23,6 @@ export class ProgressService extends Disposable implements AnswerSink {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires after an answer, a reset, an import or another window's answers. */
   readonly onDidChange = this.changed.event;
-  private readonly recorded = this.register(new vscode.EventEmitter<AnswerEvent>());
-  readonly onDidRecord = this.recorded.event;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -97,7 +95,6 @@ export class ProgressService extends Disposable implements AnswerSink {
     const record = answerRecordOf(event, answerKeyHash(q), this.store.writerId);
     this.records.push(record);
     applyAnswer(this.schedules, record);
-    this.recorded.fire(event);
     this.changed.fire();
     await this.enqueue(() => this.store.append(record));
   }

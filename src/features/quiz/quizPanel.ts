@@ -3,7 +3,7 @@ import type { Question, Topic } from '../../core/content/model';
 import { correctCount, QuizSession, type SessionState } from '../../core/quiz/session';
 import { isQuizClientMessage, type QuestionView, type QuizClientMessage, type QuizHostMessage, type SummaryView } from '../../webview/protocol';
 import { topicKey, type Content, type ContentService } from '../content/contentService';
-import type { AnswerSink } from '../progress/answerLog';
+import type { AnswerSink } from '../progress/answerSink';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
 
 export const QUIZ_VIEW_TYPE = 'studyDeck.quiz';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ContentService } from '../content/contentService';
-import type { AnswerSink } from '../progress/answerLog';
+import type { AnswerSink } from '../progress/answerSink';
 import { resolveTopic } from '../topicPicker';
 import { QUIZ_VIEW_TYPE, QuizPanels } from './quizPanel';
 

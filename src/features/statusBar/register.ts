@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatWhen } from '../palette/register';
+import { formatWhen } from '../formatWhen';
 import type { ProgressService } from '../progress/progressService';
 
 /** "$(mortar-board) N due" in the status bar; runs Review Due. Kept current as answers and time pass. */
