@@ -21,7 +21,13 @@ fs.symlinkSync(repoRoot, link, 'dir');
 fs.rmSync(path.join(extensionsDir, 'extensions.json'), { force: true });
 
 const port = Number(process.env.PORT ?? 0) || undefined;
-const cs = await startCodeServer({ port, extensionsDir, userDataDir, smokeDriver: false, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+const cs = await startCodeServer({ port, extensionsDir, userDataDir, smokeDriver: false, settings: {
+    'workbench.colorTheme': 'Default Dark Modern',
+    // The sample workspace sits inside this repository: do not ask a newcomer about the parent git repo,
+    // and keep the editor's chat side bar out of the way of the Study Deck views.
+    'git.openRepositoryInParentFolders': 'never',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  } });
 const url = `${cs.url}/?folder=${encodeURIComponent(workspace)}`;
 console.log(`\nStudy Deck is running in VS Code (code-server ${os.hostname()}):\n\n  ${url}\n\nOpen it in a browser; click the Study Deck icon in the activity bar, or hover PEFT in notes.md.\nPress Ctrl+C to stop.`);
 const stop = () => {

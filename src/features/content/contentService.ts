@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadPack } from '../../core/content/loader';
-import type { Pack, Problem, Question, Topic } from '../../core/content/model';
+import type { Pack, Problem, Question, Term, Topic } from '../../core/content/model';
 import { fromPackCache } from '../../core/content/packCache';
 import { listPackFolders, readPackFolder } from '../../core/content/packFiles';
 import { TermIndex } from '../../core/glossary/termIndex';
@@ -22,8 +22,18 @@ export interface Content {
   readonly loadMs: number;
 }
 
+/** Topics, terms and questions are keyed "pack/id" across packs. */
 export function topicKey(topic: { packId: string; id: string }): string {
   return `${topic.packId}/${topic.id}`;
+}
+
+export function termKey(term: { packId: string; id: string }): string {
+  return `${term.packId}/${term.id}`;
+}
+
+/** The topic that teaches a term, if it names one that loaded. */
+export function topicOfTerm(content: Content, term: Term): Topic | undefined {
+  return term.topicId ? content.topics.get(`${term.packId}/${term.topicId}`) : undefined;
 }
 
 /** The folders Study Deck reads workspace packs from. */
@@ -126,7 +136,7 @@ export class ContentService extends Disposable {
         for (const q of t.questions) {
           questions.set(q.key, q);
           for (const id of q.terms) {
-            const k = `${q.packId}/${id}`;
+            const k = termKey({ packId: q.packId, id });
             const list = questionsByTerm.get(k);
             if (list) list.push(q);
             else questionsByTerm.set(k, [q]);

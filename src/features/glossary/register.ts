@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
 import type { Question, Term } from '../../core/content/model';
-import type { Content, ContentService } from '../content/contentService';
-
-export function termKey(term: Term): string {
-  return `${term.packId}/${term.id}`;
-}
+import { termKey, topicKey, topicOfTerm, type Content, type ContentService } from '../content/contentService';
 
 /** A term from a "pack/term" key, a bare id, or a term under the cursor. */
 export function resolveTermArg(c: Content, arg: unknown): Term | undefined {
@@ -80,13 +76,13 @@ async function showEntry(c: Content, term: Term): Promise<void> {
   }
   const pack = c.packs.find((p) => p.id === term.packId);
   if (pack && c.packs.length > 1) lines.push('', vscode.l10n.t('From the pack "{0}".', pack.title));
-  const topic = term.topicId ? c.topics.get(`${term.packId}/${term.topicId}`) : undefined;
+  const topic = topicOfTerm(c, term);
   const openNotes = vscode.l10n.t('Open Notes');
   const quizMe = vscode.l10n.t('Quiz Me');
   const another = vscode.l10n.t('Look Up Another');
   const actions = [...(topic ? [openNotes] : []), ...(questionsUsing(c, term).length ? [quizMe] : []), another];
   const choice = await vscode.window.showInformationMessage(term.expansion ? `${term.term} — ${term.expansion}` : term.term, { modal: true, detail: lines.join('\n') }, ...actions);
-  if (choice === openNotes && topic) await vscode.commands.executeCommand('studyDeck.openNotes', `${topic.packId}/${topic.id}`);
+  if (choice === openNotes && topic) await vscode.commands.executeCommand('studyDeck.openNotes', topicKey(topic));
   else if (choice === quizMe) await vscode.commands.executeCommand('studyDeck.quizTerm', termKey(term));
   else if (choice === another) await vscode.commands.executeCommand('studyDeck.lookUpTerm');
 }

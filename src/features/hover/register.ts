@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Term } from '../../core/content/model';
 import type { TermMatch } from '../../core/glossary/termIndex';
-import type { Content, ContentService } from '../content/contentService';
+import { termKey, topicKey, topicOfTerm, type Content, type ContentService } from '../content/contentService';
 import { questionsUsing } from '../glossary/register';
 import type { ProgressService } from '../progress/progressService';
 
@@ -44,16 +44,16 @@ export function termHover(term: Term, content: Content, progress?: ProgressServi
       }
     }
   }
-  const recall = progress?.current ? progress.termRecall(content, `${term.packId}/${term.id}`) : undefined;
+  const key = termKey(term);
+  const recall = progress?.current ? progress.termRecall(content, key) : undefined;
   if (recall) {
     body.appendMarkdown(`\n\n*${escapeMarkdown(vscode.l10n.t('Your recall: {0}% (from {1} answered questions)', Math.round(recall.recall * 100), recall.answered))}*`);
   }
   const links = new vscode.MarkdownString();
   links.isTrusted = { enabledCommands: LINK_COMMANDS };
   const parts: string[] = [];
-  const key = `${term.packId}/${term.id}`;
-  const topic = term.topicId ? content.topics.get(`${term.packId}/${term.topicId}`) : undefined;
-  if (topic) parts.push(commandLink(`$(book) ${vscode.l10n.t('Open notes')}`, 'studyDeck.openNotes', [`${topic.packId}/${topic.id}`]));
+  const topic = topicOfTerm(content, term);
+  if (topic) parts.push(commandLink(`$(book) ${vscode.l10n.t('Open notes')}`, 'studyDeck.openNotes', [topicKey(topic)]));
   if (questionsUsing(content, term).length > 0) parts.push(commandLink(`$(checklist) ${vscode.l10n.t('Quiz me on it')}`, 'studyDeck.quizTerm', [key]));
   parts.push(commandLink(`$(search) ${vscode.l10n.t('Look it up')}`, 'studyDeck.lookUpTerm', [key]));
   if (content.packs.length > 1) {

@@ -102,14 +102,8 @@ export async function runPaletteQuiz(title: string, questions: readonly Question
         { label: `$(close) ${vscode.l10n.t('Stop the quiz')}`, action: 'stop', alwaysShow: true },
       ];
     });
-    if (!next || next[0].action === 'stop' || next[0].action === undefined) {
-      if (next && next[0].action === undefined && !last) {
-        // Choosing an explanation row just moves on, as Enter on the first row would.
-        session.next();
-        continue;
-      }
-      break;
-    }
+    // Escape or "Stop" ends the quiz; choosing any explanation row moves on, as "Next question" does.
+    if (!next || next[0].action === 'stop') break;
     if (!session.next()) break;
   }
   const score = session.score();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Question, Topic } from '../../core/content/model';
 import { correctCount, QuizSession, type SessionState } from '../../core/quiz/session';
 import { isQuizClientMessage, type QuestionView, type QuizClientMessage, type QuizHostMessage, type SummaryView } from '../../webview/protocol';
-import { topicKey, type Content, type ContentService } from '../content/contentService';
+import { topicKey, topicOfTerm, type Content, type ContentService } from '../content/contentService';
 import type { AnswerSink } from '../progress/answerSink';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
 
@@ -134,8 +134,10 @@ export class QuizPanel {
       }
       case 'openTerm': {
         // Only ids of terms the loaded content knows; the message never names a command.
-        const term = (await this.content.get()).terms.get(m.id);
-        if (term?.topicId) await vscode.commands.executeCommand('studyDeck.openNotes', `${term.packId}/${term.topicId}`);
+        const c = await this.content.get();
+        const term = c.terms.get(m.id);
+        const topic = term && topicOfTerm(c, term);
+        if (topic) await vscode.commands.executeCommand('studyDeck.openNotes', topicKey(topic));
         return;
       }
     }
