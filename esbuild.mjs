@@ -30,7 +30,7 @@ const common = { bundle: true, minify: production, sourcemap: !production, logLe
 
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: { quiz: 'media/src/quiz.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' },
+  { ...common, entryPoints: { quiz: 'media/src/quiz.ts', exam: 'media/src/exam.ts', dashboard: 'media/src/dashboard.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 function listTs(dir) {

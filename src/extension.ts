@@ -12,6 +12,8 @@ import { registerQuiz } from './features/quiz/register';
 import { registerStatusBar } from './features/statusBar/register';
 import { registerTopics } from './features/topics/register';
 import { registerAuthoring } from './features/authoring/register';
+import { registerDashboard } from './features/dashboard/register';
+import { registerExam } from './features/exam/register';
 
 /** What activate() returns: used by the integration tests and the benchmarks. */
 export type StudyDeckApi = ReturnType<typeof activate>;
@@ -28,6 +30,8 @@ export function activate(context: vscode.ExtensionContext) {
   const quiz = registerQuiz(context, content, progress);
   registerGlossary(context, content);
   registerPaletteQuizzes(context, content, progress, quiz);
+  const exam = registerExam(context, content, progress, quiz);
+  const dashboard = registerDashboard(context, content, progress, quiz, exam.panels);
   registerProgressCommands(context, content, progress);
   const statusBar = registerStatusBar(context, progress);
   registerDiagnostics(context, content);
@@ -37,7 +41,7 @@ export function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
   const activationMs = performance.now() - started;
   const loadsDuringActivation = content.loadsStarted;
-  return { activationMs, loadsDuringActivation, content, topics, hover, quiz, progress, statusBar };
+  return { activationMs, loadsDuringActivation, content, topics, hover, quiz, progress, statusBar, exam, dashboard };
 }
 
 export function deactivate(): void {

@@ -1,41 +1,13 @@
 // The quiz webview: renders what the extension sends and reports the learner's input. It holds no
 // quiz logic; pack text enters the DOM only as textContent or as Markdown rendered with HTML off.
-import MarkdownIt from 'markdown-it';
 import type { QuestionView, QuizClientMessage, QuizHostMessage, SummaryView } from '../../src/webview/protocol';
+import { appendFeedback, el, explanationSection, inlineMarkdown, markdown, t } from './dom';
 
 const vscode = acquireVsCodeApi<unknown>();
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-// Pack text is untrusted: only web links become links; command:, javascript:, file: and the rest stay text.
-md.validateLink = (url: string) => /^(https?:|mailto:)/i.test(url.trim());
-const strings: Record<string, string> = JSON.parse(document.body.dataset.strings ?? '{}');
 const app = document.getElementById('app')!;
-
-function t(key: string, ...args: (string | number)[]): string {
-  return (strings[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
-}
 
 function send(m: QuizClientMessage): void {
   vscode.postMessage(m);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  for (const c of children) e.append(c);
-  return e;
-}
-
-/** Markdown from a pack, rendered with raw HTML disabled (markdown-it escapes it). */
-function markdown(text: string, cls: string): HTMLElement {
-  const div = el('div', { class: `md ${cls}` });
-  div.innerHTML = md.render(text);
-  return div;
-}
-
-function inlineMarkdown(text: string): HTMLElement {
-  const span = el('span', { class: 'md-inline' });
-  span.innerHTML = md.renderInline(text);
-  return span;
 }
 
 let current: QuestionView | undefined;
@@ -69,17 +41,7 @@ function renderQuestion(q: QuestionView): void {
     }
     const label = el('label', { for: id, class: 'option-label' }, el('span', { class: 'key', 'aria-hidden': 'true' }, String(i + 1)), inlineMarkdown(o.text));
     const row = el('div', { class: 'option' }, input, label);
-    if (answered) {
-      const f = q.feedback!;
-      const right = f.options[i].correct;
-      const chosen = f.chosen.includes(i);
-      row.classList.add(right ? 'is-right' : 'is-wrong');
-      if (chosen) row.classList.add('is-chosen');
-      const verdict = el('span', { class: `verdict codicon ${right ? 'codicon-pass' : 'codicon-error'}`, role: 'img', 'aria-label': right ? t('rightOption') : t('wrongOption') });
-      const tag = el('span', { class: 'verdict-text' }, right ? t('rightOption') : t('wrongOption'), chosen ? ` (${t('yourChoice')})` : '');
-      const why = markdown(f.options[i].why || '—', 'why');
-      row.append(el('div', { class: 'feedback-row' }, verdict, tag), why);
-    }
+    if (answered) appendFeedback(row, q.feedback!, i);
     group.append(row);
   });
 
@@ -100,17 +62,7 @@ function renderQuestion(q: QuestionView): void {
     actions.append(next, flag);
     const banner = el('div', { class: `banner ${f.correct ? 'ok' : 'bad'}`, role: 'status' }, el('span', { class: `codicon ${f.correct ? 'codicon-pass-filled' : 'codicon-error'}`, 'aria-hidden': 'true' }), ` ${f.correct ? t('correct') : t('incorrect')}`);
     parts.push(banner);
-    const expl = el('section', { class: 'explanation', 'aria-label': t('explanation') }, el('h2', {}, t('explanation')), markdown(f.explanation, 'explanation-body'));
-    if (f.terms.length > 0) {
-      const list = el('p', { class: 'terms' }, `${t('terms')}: `);
-      f.terms.forEach((term, i) => {
-        const b = el('button', { type: 'button', class: 'link' }, term.term);
-        b.addEventListener('click', () => send({ type: 'openTerm', id: term.id }));
-        if (i > 0) list.append(' · ');
-        list.append(b);
-      });
-      expl.append(list);
-    }
+    const expl = explanationSection(f, (id) => send({ type: 'openTerm', id }));
     parts.push(expl);
   }
   const form = el('section', { class: 'question', 'aria-label': t('questionOf', q.index + 1, q.total) }, prompt, hint, group);

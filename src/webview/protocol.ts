@@ -2,6 +2,7 @@
  * Messages between the extension and the quiz webview. Both sides import these types; the extension
  * checks every incoming message with isQuizClientMessage before acting on it.
  */
+import { asRecord, isChoiceList, isIndex, isShortString } from './guards';
 
 /** Pack text travels as plain strings; the webview renders Markdown with raw HTML off. */
 export interface QuestionView {
@@ -48,13 +49,10 @@ export type QuizClientMessage =
   | { readonly type: 'retryMissed' }
   | { readonly type: 'openTerm'; readonly id: string };
 
-const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 10_000;
-const isShortString = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 300;
-
 /** Guards the extension against anything a compromised or buggy webview might post. */
 export function isQuizClientMessage(m: unknown): m is QuizClientMessage {
-  if (typeof m !== 'object' || m === null) return false;
-  const o = m as Record<string, unknown>;
+  const o = asRecord(m);
+  if (!o) return false;
   switch (o.type) {
     case 'ready':
     case 'next':
@@ -62,11 +60,11 @@ export function isQuizClientMessage(m: unknown): m is QuizClientMessage {
     case 'retryMissed':
       return true;
     case 'answer':
-      return isShortString(o.key) && Array.isArray(o.chosen) && o.chosen.length <= 20 && o.chosen.every(isInt);
+      return isShortString(o.key) && isChoiceList(o.chosen, false);
     case 'flag':
       return isShortString(o.key);
     case 'review':
-      return isInt(o.index);
+      return isIndex(o.index);
     case 'openTerm':
       return isShortString(o.id);
     default:

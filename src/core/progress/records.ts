@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { ExamResult } from '../exam/examSession';
 import type { AnswerEvent } from '../quiz/session';
 
 /**
- * The records of the progress log, one JSON object per line. Short field names because every answer ever
- * given is kept. Any change to a record's shape bumps `v`: readers reject fields they do not know.
+ * The records of the progress log, one JSON object per line: answers (which schedule reviews), resets (which
+ * hide earlier answers from scheduling) and finished mock exams (kept for their history; they do not
+ * schedule). Short field names because every answer ever given is kept. Any change to a record's shape bumps
+ * `v`: readers reject fields they do not know.
  */
 export interface AnswerRecord {
   v: 1;
@@ -30,7 +33,32 @@ export interface ResetRecord {
   keys: string[] | 'all';
 }
 
-export type ProgressRecord = AnswerRecord | ResetRecord;
+/** A finished mock exam: every question with the answer given, so results and history survive content edits. */
+export interface ExamRecord {
+  v: 1;
+  kind: 'exam';
+  /** When it was submitted, epoch ms. */
+  at: number;
+  w: string;
+  /** The exam's id, unique per attempt. */
+  id: string;
+  pack: string;
+  /** At most MAX_TITLE_LENGTH characters. */
+  title: string;
+  /** When it was started, epoch ms. */
+  start: number;
+  /** Time charged, ms. */
+  ms: number;
+  /** Time allowed, ms. */
+  limit: number;
+  end: 'submitted' | 'timeout';
+  pass: number;
+  max: number;
+  /** In exam order: [question key, chosen (sorted, may be empty), correct, domain id]. */
+  items: [string, number[], boolean, string][];
+}
+
+export type ProgressRecord = AnswerRecord | ResetRecord | ExamRecord;
 
 export const RECORD_VERSION = 1;
 
@@ -39,6 +67,8 @@ export const WRITER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const HASH = /^[0-9a-f]{12}$/;
 const MAX_KEY_LENGTH = 400;
 const MAX_OPTIONS = 100;
+export const MAX_TITLE_LENGTH = 300;
+export const MAX_EXAM_ITEMS = 1000;
 
 /**
  * A short hash of the answer key: the options' texts (whitespace-normalised, so reflowing YAML does not
@@ -56,11 +86,59 @@ export function answerRecordOf(event: AnswerEvent, hash: string, writerId: strin
   return { v: 1, kind: 'answer', q: event.questionKey, at: event.at, c: [...event.chosen].sort((a, b) => a - b), ok: event.correct, h: hash, w: writerId };
 }
 
+/** The record to append for a submitted exam; the title is cut to MAX_TITLE_LENGTH so the record stays valid. */
+export function examRecordOf(result: ExamResult, writerId: string): ExamRecord {
+  let title = result.title;
+  if (title.length > MAX_TITLE_LENGTH) {
+    title = title.slice(0, MAX_TITLE_LENGTH);
+    // Never end on half a surrogate pair.
+    const last = title.charCodeAt(title.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) title = title.slice(0, -1);
+  }
+  // The session's numbers are whole with an epoch-ms clock; rounding keeps a fractional clock from making
+  // the record invalid, which would lose the attempt when it is appended.
+  const whole = (x: number): number => Math.max(0, Math.round(x));
+  return {
+    v: 1,
+    kind: 'exam',
+    at: whole(result.submittedAt),
+    w: writerId,
+    id: result.id,
+    pack: result.packId,
+    title,
+    start: whole(result.startedAt),
+    ms: whole(result.elapsedMs),
+    limit: whole(result.limitMs),
+    end: result.end,
+    pass: whole(result.passScore),
+    max: whole(result.maxScore),
+    items: result.items.map((i) => [i.key, [...new Set(i.chosen)].sort((a, b) => a - b), i.correct, i.domainId]),
+  };
+}
+
+/** The exam result a record stands for, e.g. to show a past attempt again. */
+export function examResultOf(record: ExamRecord): ExamResult {
+  return {
+    id: record.id,
+    packId: record.pack,
+    title: record.title,
+    startedAt: record.start,
+    submittedAt: record.at,
+    elapsedMs: record.ms,
+    limitMs: record.limit,
+    end: record.end,
+    passScore: record.pass,
+    maxScore: record.max,
+    items: record.items.map(([key, chosen, correct, domainId]) => ({ key, domainId, chosen: [...chosen], correct })),
+  };
+}
+
 /** Either the validated record (a fresh object with only the known fields, in canonical order) or why not. */
 export type RecordCheck = { readonly record: ProgressRecord } | { readonly error: string };
 
 const ANSWER_FIELDS = new Set(['v', 'kind', 'q', 'at', 'c', 'ok', 'h', 'w']);
 const RESET_FIELDS = new Set(['v', 'kind', 'at', 'w', 'keys']);
+const EXAM_FIELDS = new Set(['v', 'kind', 'at', 'w', 'id', 'pack', 'title', 'start', 'ms', 'limit', 'end', 'pass', 'max', 'items']);
 
 function isKey(x: unknown): x is string {
   // eslint-disable-next-line no-control-regex
@@ -69,6 +147,11 @@ function isKey(x: unknown): x is string {
 
 function isTime(x: unknown): x is number {
   return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+}
+
+/** Option indexes: whole numbers below MAX_OPTIONS, strictly increasing (so sorted and without duplicates). */
+function isChoice(c: unknown): c is number[] {
+  return Array.isArray(c) && c.every((i, n) => Number.isInteger(i) && i >= 0 && i < MAX_OPTIONS && (n === 0 || i > c[n - 1]));
 }
 
 /** Validates a parsed JSON value as a record of the current version. */
@@ -80,8 +163,8 @@ export function checkRecord(value: unknown): RecordCheck {
       ? { error: `written by a newer Study Deck (record version ${o.v})` }
       : { error: `"v" must be ${RECORD_VERSION}` };
   }
-  const fields = o.kind === 'answer' ? ANSWER_FIELDS : o.kind === 'reset' ? RESET_FIELDS : undefined;
-  if (!fields) return { error: '"kind" must be "answer" or "reset"' };
+  const fields = o.kind === 'answer' ? ANSWER_FIELDS : o.kind === 'reset' ? RESET_FIELDS : o.kind === 'exam' ? EXAM_FIELDS : undefined;
+  if (!fields) return { error: '"kind" must be "answer", "reset" or "exam"' };
   const unknown = Object.keys(o).find((k) => !fields.has(k));
   if (unknown !== undefined) return { error: `unknown field "${unknown}"` };
   if (!isTime(o.at)) return { error: '"at" must be a time in milliseconds (a whole number, 0 or more)' };
@@ -94,14 +177,45 @@ export function checkRecord(value: unknown): RecordCheck {
     return { record: { v: 1, kind: 'reset', at: o.at, w: o.w, keys: [...keys] } };
   }
 
+  if (o.kind === 'exam') return checkExam(o, o.at, o.w);
+
   if (!isKey(o.q)) return { error: '"q" must be a question key' };
   const c = o.c;
-  if (!Array.isArray(c) || !c.every((i, n) => Number.isInteger(i) && i >= 0 && i < MAX_OPTIONS && (n === 0 || i > c[n - 1]))) {
-    return { error: '"c" must be a list of option indexes in increasing order' };
-  }
+  if (!isChoice(c)) return { error: '"c" must be a list of option indexes in increasing order' };
   if (typeof o.ok !== 'boolean') return { error: '"ok" must be true or false' };
   if (typeof o.h !== 'string' || !HASH.test(o.h)) return { error: '"h" must be 12 lower-case hex digits' };
-  return { record: { v: 1, kind: 'answer', q: o.q, at: o.at, c: [...(c as number[])], ok: o.ok, h: o.h, w: o.w } };
+  return { record: { v: 1, kind: 'answer', q: o.q, at: o.at, c: [...c], ok: o.ok, h: o.h, w: o.w } };
+}
+
+/** The exam-specific fields of a record whose v, kind, fields, at and w are already checked. */
+function checkExam(o: Record<string, unknown>, at: number, w: string): RecordCheck {
+  if (!isKey(o.id)) return { error: '"id" must be an exam id' };
+  if (!isKey(o.pack)) return { error: '"pack" must be a pack id' };
+  if (typeof o.title !== 'string' || o.title.length > MAX_TITLE_LENGTH) return { error: `"title" must be text of at most ${MAX_TITLE_LENGTH} characters` };
+  if (!isTime(o.start)) return { error: '"start" must be a time in milliseconds (a whole number, 0 or more)' };
+  for (const f of ['ms', 'limit', 'pass', 'max'] as const) {
+    if (!isTime(o[f])) return { error: `"${f}" must be a whole number, 0 or more` };
+  }
+  if (o.end !== 'submitted' && o.end !== 'timeout') return { error: '"end" must be "submitted" or "timeout"' };
+  const items = o.items;
+  if (!Array.isArray(items) || items.length > MAX_EXAM_ITEMS) return { error: `"items" must be a list of at most ${MAX_EXAM_ITEMS} questions` };
+  const seen = new Set<string>();
+  const clean: [string, number[], boolean, string][] = [];
+  for (let n = 0; n < items.length; n++) {
+    const item: unknown = items[n];
+    const bad = { error: `"items"[${n}] must be [question key, option indexes in increasing order, true or false, domain id]` };
+    if (!Array.isArray(item) || item.length !== 4) return bad;
+    const [key, chosen, correct, domain] = item as unknown[];
+    if (!isKey(key) || !isChoice(chosen) || typeof correct !== 'boolean' || !isKey(domain)) return bad;
+    if (correct && chosen.length === 0) return { error: `"items"[${n}] is marked correct without an answer` };
+    if (seen.has(key)) return { error: `"items"[${n}] repeats question "${key}"` };
+    seen.add(key);
+    clean.push([key, [...chosen], correct, domain]);
+  }
+  const { ms, limit, pass, max } = o as Record<'ms' | 'limit' | 'pass' | 'max', number>;
+  return {
+    record: { v: 1, kind: 'exam', at, w, id: o.id, pack: o.pack, title: o.title, start: o.start, ms, limit, end: o.end, pass, max, items: clean },
+  };
 }
 
 /** One line of a log as a record, or undefined when it is malformed or of another version. */
@@ -130,7 +244,7 @@ export function futureVersionOf(line: string): number | undefined {
 
 /** Identifies a record across files, so that imports and re-imports never count an answer twice. */
 export function recordId(r: ProgressRecord): string {
-  return JSON.stringify([r.w, r.at, r.kind, r.kind === 'answer' ? r.q : r.keys]);
+  return JSON.stringify([r.w, r.at, r.kind, r.kind === 'answer' ? r.q : r.kind === 'exam' ? r.id : r.keys]);
 }
 
 /** The canonical line for a record (no trailing newline). */

@@ -46,7 +46,8 @@ export interface QuestionSchedule {
 /**
  * Replays each question's answers in time order. Answers at or before a reset that covers their question
  * are left out, and so are answers given against another answer key than the current one; questions for
- * which `currentHash` returns undefined no longer exist and get no schedule.
+ * which `currentHash` returns undefined no longer exist and get no schedule. Exam records do not schedule:
+ * they are a history of attempts, and only quiz answers (which show feedback) are meant to space reviews.
  */
 export function buildSchedules(records: readonly ProgressRecord[], currentHash: (key: string) => string | undefined): Map<string, QuestionSchedule> {
   let resetAllAt = -Infinity;

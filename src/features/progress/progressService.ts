@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Question } from '../../core/content/model';
 import { masteryOf, type Mastery } from '../../core/progress/figures';
-import { answerKeyHash, answerRecordOf, type ProgressRecord, type ResetRecord } from '../../core/progress/records';
+import type { ExamResult } from '../../core/exam/examSession';
+import { answerKeyHash, answerRecordOf, examRecordOf, type ExamRecord, type ProgressRecord, type ResetRecord } from '../../core/progress/records';
 import { applyAnswer, applyReset, buildSchedules, dueKeys, nextDue, recallAt, type QuestionSchedule } from '../../core/progress/scheduler';
 import { ProgressStore } from '../../core/progress/store';
 import type { AnswerEvent } from '../../core/quiz/session';
@@ -97,6 +98,41 @@ export class ProgressService extends Disposable implements AnswerSink {
     applyAnswer(this.schedules, record);
     this.changed.fire();
     await this.enqueue(() => this.store.append(record));
+  }
+
+  /**
+   * A finished mock exam: each answered question counts as an answer (FSRS schedules it like any other),
+   * and the attempt itself is kept for the results and the dashboard.
+   */
+  async recordExam(result: ExamResult): Promise<ExamRecord> {
+    await this.ready();
+    const c = await this.content.get();
+    const added: ProgressRecord[] = [];
+    for (const item of result.items) {
+      const q = c.questions.get(item.key);
+      if (!q || item.chosen.length === 0) continue;
+      const record = answerRecordOf({ questionKey: item.key, chosen: item.chosen, correct: item.correct, at: result.submittedAt }, answerKeyHash(q), this.store.writerId);
+      applyAnswer(this.schedules, record);
+      added.push(record);
+    }
+    const exam = examRecordOf(result, this.store.writerId);
+    added.push(exam);
+    this.records.push(...added);
+    this.changed.fire();
+    await this.enqueue(async () => {
+      for (const r of added) await this.store.append(r);
+    });
+    return exam;
+  }
+
+  /** Past mock exams, oldest first. */
+  attempts(): ExamRecord[] {
+    return this.records.filter((r): r is ExamRecord => r.kind === 'exam').sort((a, b) => a.at - b.at);
+  }
+
+  /** Every record loaded or written (for history figures); do not modify. */
+  get log(): readonly ProgressRecord[] {
+    return this.records;
   }
 
   /** Writes in order; a failed write is reported, and the answer stays in memory for this session. */

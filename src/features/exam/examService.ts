@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Pack } from '../../core/content/model';
+import type { ExamDraw } from '../../core/exam/draw';
+import { ExamSession, isExamState, type ExamEnd, type ExamResult, type ExamState } from '../../core/exam/examSession';
+import { Disposable } from '../../util/dispose';
+import type { ContentService } from '../content/contentService';
+import type { ProgressService } from '../progress/progressService';
+
+/** Where the exam in progress is kept: global, so it survives reloads and is found from any folder. */
+export const EXAM_STATE_KEY = 'studyDeck.exam.active';
+/** How often the clock is saved while an exam runs; a crash loses at most this much charged time. */
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * The mock exam in progress. The extension, not the webview, owns the answers and the clock: hiding the
+ * panel or reloading the window resumes the same exam with the time that is really left, and the exam is
+ * submitted when time runs out even if no panel is open.
+ */
+export class ExamService extends Disposable {
+  private session: ExamSession | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private resuming: Promise<ExamSession | undefined> | undefined;
+  /** Time the clock stood still while the editor was closed, told to the user once after resuming. */
+  pausedMs = 0;
+  private readonly submitted = this.register(new vscode.EventEmitter<{ readonly result: ExamResult; readonly attemptId: string }>());
+  /** Fires once an exam is submitted (by the user or by the clock) and recorded. */
+  readonly onDidSubmit = this.submitted.event;
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly content: ContentService,
+    private readonly progress: ProgressService,
+    /** Injectable so tests can move time on. */
+    readonly now: () => number = Date.now,
+  ) {
+    super();
+    this.register({ dispose: () => this.stopClock() });
+  }
+
+  get active(): ExamSession | undefined {
+    return this.session;
+  }
+
+  /** The saved exam in progress, if any (it may belong to an earlier window). */
+  stored(): ExamState | undefined {
+    const v = this.memento.get<unknown>(EXAM_STATE_KEY);
+    return isExamState(v) ? v : undefined;
+  }
+
+  /** Brings back the saved exam, or submits it when its time ran out meanwhile; undefined when none. */
+  resume(): Promise<ExamSession | undefined> {
+    if (this.session) return Promise.resolve(this.session);
+    return (this.resuming ??= this.resumeNow().finally(() => (this.resuming = undefined)));
+  }
+
+  private async resumeNow(): Promise<ExamSession | undefined> {
+    const state = this.stored();
+    if (!state) return undefined;
+    const c = await this.content.get();
+    const { session, pausedMs } = ExamSession.resume(state, (k) => c.questions.get(k), this.now());
+    if (session.questions.length === 0) {
+      await this.memento.update(EXAM_STATE_KEY, undefined);
+      return undefined;
+    }
+    this.session = session;
+    this.pausedMs = pausedMs;
+    if (session.expired(this.now())) {
+      await this.submit('timeout');
+      return undefined;
+    }
+    this.startClock();
+    await this.persist();
+    return session;
+  }
+
+  async start(pack: Pack, draw: ExamDraw): Promise<ExamSession> {
+    await this.discard();
+    const exam = pack.exam!;
+    const session = ExamSession.start({
+      id: randomUUID(),
+      packId: pack.id,
+      title: pack.title,
+      questions: draw.questions,
+      limitMs: exam.minutes * 60_000,
+      passScore: exam.passScore,
+      maxScore: exam.maxScore,
+      notes: draw.notes,
+      now: this.now(),
+    });
+    this.session = session;
+    this.pausedMs = 0;
+    this.startClock();
+    await this.persist();
+    this.changed.fire();
+    return session;
+  }
+
+  /** Drops the exam in progress without recording it. */
+  async discard(): Promise<void> {
+    this.stopClock();
+    this.session = undefined;
+    await this.memento.update(EXAM_STATE_KEY, undefined);
+  }
+
+  answer(key: string, chosen: readonly number[]): Promise<void> {
+    return this.change(() => this.session?.answer(key, chosen));
+  }
+
+  toggleFlag(key: string): Promise<void> {
+    return this.change(() => this.session?.toggleFlag(key));
+  }
+
+  goTo(index: number): Promise<void> {
+    return this.change(() => this.session?.goTo(index));
+  }
+
+  private async change(apply: () => unknown): Promise<void> {
+    if (!this.session || this.session.submitted) return;
+    if (this.session.expired(this.now())) {
+      await this.submit('timeout');
+      return;
+    }
+    apply();
+    await this.persist();
+  }
+
+  /** Ends the exam, records every answer and the attempt, and tells listeners. */
+  async submit(end: ExamEnd): Promise<{ result: ExamResult; attemptId: string } | undefined> {
+    const session = this.session;
+    if (!session || session.submitted) return undefined;
+    const result = session.submit(this.now(), end);
+    this.stopClock();
+    this.session = undefined;
+    await this.memento.update(EXAM_STATE_KEY, undefined);
+    await this.progress.recordExam(result);
+    const submitted = { result, attemptId: result.id };
+    this.submitted.fire(submitted);
+    this.changed.fire();
+    return submitted;
+  }
+
+  /** Checks the clock: submits when time is up, else waits for the rest. */
+  async tick(): Promise<void> {
+    if (!this.session) return;
+    if (this.session.expired(this.now())) await this.submit('timeout');
+    else this.armTimer();
+  }
+
+  /** Saves answers and the clock, so a reload or a crash resumes where the user was. */
+  async persist(): Promise<void> {
+    if (this.session && !this.session.submitted) await this.memento.update(EXAM_STATE_KEY, this.session.state(this.now()));
+  }
+
+  private startClock(): void {
+    this.stopClock();
+    this.armTimer();
+    this.heartbeat = setInterval(() => void this.persist(), HEARTBEAT_MS);
+  }
+
+  private armTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    const remaining = this.session?.remainingMs(this.now()) ?? 0;
+    // setTimeout's limit is about 24.8 days; exams are minutes long, but a bad profile must not spin.
+    this.timer = setTimeout(() => void this.tick(), Math.min(remaining + 250, 2 ** 31 - 1));
+  }
+
+  private stopClock(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.timer = undefined;
+    this.heartbeat = undefined;
+  }
+
+  override dispose(): void {
+    // Saved on the way out too: the heartbeat may be up to 15 s old.
+    void this.persist();
+    super.dispose();
+  }
+}

@@ -1,0 +1,8 @@
+/** Shared checks for messages coming from webviews: small, bounded values only. */
+export const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 10_000;
+export const isShortString = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 300;
+export const isChoiceList = (v: unknown, allowEmpty: boolean): v is number[] => Array.isArray(v) && v.length <= 20 && (allowEmpty || v.length > 0) && v.every(isIndex);
+
+export function asRecord(m: unknown): Record<string, unknown> | undefined {
+  return typeof m === 'object' && m !== null && !Array.isArray(m) ? (m as Record<string, unknown>) : undefined;
+}
