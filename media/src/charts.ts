@@ -38,7 +38,21 @@ function table(caption: string, head: readonly string[], rows: readonly (readonl
  * Stacked columns, one per label (days). `describe` is the chart's text alternative: a sentence with the
  * figures that matter, read by screen readers instead of the picture.
  */
-export function columnChart(o: { id: string; caption: string; describe: string; labels: readonly string[]; tickEvery: number; series: readonly Series[]; tickLabel: (i: number) => string }): HTMLElement {
+export function columnChart(o: {
+  id: string;
+  caption: string;
+  describe: string;
+  labels: readonly string[];
+  tickEvery: number;
+  /** Count ticks from the last column (history ending today) rather than the first (days ahead). */
+  ticksFromEnd?: boolean;
+  series: readonly Series[];
+  tickLabel: (i: number) => string;
+  /** A fixed top for the scale (scores out of 1000), else rounded up from the data. */
+  yMax?: number;
+  /** A dashed reference line, e.g. the pass mark. */
+  reference?: { value: number; label: string };
+}): HTMLElement {
   const w = 640;
   const h = 170;
   const left = 30;
@@ -49,17 +63,22 @@ export function columnChart(o: { id: string; caption: string; describe: string; 
   const max = Math.max(1, ...totals);
   // A round top for the axis: 1, 2, 5, 10, 20, 50…
   const step = [1, 2, 5].flatMap((m) => [1, 10, 100, 1000].map((p) => m * p)).sort((a, b) => a - b).find((s) => max / s <= 4) ?? 1000;
-  const yMax = Math.ceil(max / step) * step;
+  const yMax = o.yMax ?? Math.ceil(max / step) * step;
+  const gridStep = o.yMax ? o.yMax / 4 : step;
   const plotH = h - top - bottom;
   const slot = (w - left) / n;
   const chart = svg('svg', { viewBox: `0 0 ${w} ${h}`, class: 'chart', role: 'img', 'aria-labelledby': `${o.id}-desc` });
   chart.append(svg('desc', { id: `${o.id}-desc` }, o.describe));
-  for (let v = 0; v <= yMax; v += step) {
+  for (let v = 0; v <= yMax; v += gridStep) {
     const y = top + plotH - (plotH * v) / yMax;
     chart.append(svg('line', { x1: left, x2: w, y1: y, y2: y, class: 'gridline' }), svg('text', { x: left - 4, y: y + 4, 'text-anchor': 'end', class: 'axis' }, String(v)));
   }
   for (let i = 0; i < n; i++) {
     let y = top + plotH;
+    if (totals[i] === 0 && o.yMax) {
+      // A zero score is still an attempt: a sliver on the axis keeps it visible.
+      chart.append(svg('rect', { x: left + i * slot + slot * 0.15, y: y - 2, width: slot * 0.7, height: 2, class: o.series[o.series.length - 1].cls }));
+    }
     for (const s of o.series) {
       const v = s.values[i] ?? 0;
       if (v <= 0) continue;
@@ -69,7 +88,12 @@ export function columnChart(o: { id: string; caption: string; describe: string; 
       r.append(svg('title', {}, `${o.labels[i]}: ${v} ${s.label}`));
       chart.append(r);
     }
-    if (i % o.tickEvery === 0 || i === n - 1) chart.append(svg('text', { x: left + i * slot + slot / 2, y: h - 6, 'text-anchor': 'middle', class: 'axis' }, o.tickLabel(i)));
+    const fromTick = o.ticksFromEnd ? n - 1 - i : i;
+    if (fromTick % o.tickEvery === 0) chart.append(svg('text', { x: left + i * slot + slot / 2, y: h - 6, 'text-anchor': 'middle', class: 'axis' }, o.tickLabel(i)));
+  }
+  if (o.reference) {
+    const y = top + plotH - (plotH * o.reference.value) / yMax;
+    chart.append(svg('line', { x1: left, x2: w, y1: y, y2: y, class: 'pass-line' }), svg('text', { x: w - 2, y: y - 4, 'text-anchor': 'end', class: 'axis' }, o.reference.label));
   }
   const legendItems = o.series.map((s) => el('span', { class: 'legend-item' }, el('span', { class: `swatch ${s.cls}` }), ` ${s.label}`));
   const rows = o.labels.map((label, i) => [label, ...o.series.map((s) => s.values[i] ?? 0)]);
@@ -81,10 +105,12 @@ export interface StackRow {
   /** Read by screen readers for this row. */
   readonly describe: string;
   readonly values: readonly number[];
+  /** The figure shown after the bar; "first/total" when absent. */
+  readonly figure?: string;
 }
 
 /** Horizontal stacked bars, one row per item (domains, topics), each segment a share of the row's total. */
-export function stackedRows(o: { id: string; caption: string; series: readonly Omit<Series, 'values'>[]; rows: readonly StackRow[]; action?: (row: StackRow, i: number) => HTMLElement | undefined }): HTMLElement {
+export function stackedRows(o: { id: string; caption: string; series: readonly Omit<Series, 'values'>[]; rows: readonly StackRow[]; legend?: boolean; action?: (row: StackRow, i: number) => HTMLElement | undefined }): HTMLElement {
   const list = el('div', { class: 'stack-rows', role: 'list' });
   o.rows.forEach((row, i) => {
     const total = row.values.reduce((a, b) => a + b, 0);
@@ -95,13 +121,14 @@ export function stackedRows(o: { id: string; caption: string; series: readonly O
       seg.style.width = `${(100 * v) / total}%`;
       bar.append(seg);
     });
-    const item = el('div', { class: 'stack-row', role: 'listitem', 'aria-label': row.describe }, el('span', { class: 'stack-label', 'aria-hidden': 'true' }, row.label), bar, el('span', { class: 'stack-figure', 'aria-hidden': 'true' }, `${row.values[0]}/${total}`));
+    const item = el('div', { class: 'stack-row', role: 'listitem', 'aria-label': row.describe }, el('span', { class: 'stack-label', 'aria-hidden': 'true' }, row.label), bar, el('span', { class: 'stack-figure', 'aria-hidden': 'true' }, row.figure ?? `${row.values[0]}/${total}`));
     const action = o.action?.(row, i);
     if (action) item.append(action);
     list.append(item);
   });
   const legendItems = o.series.map((s) => el('span', { class: 'legend-item' }, el('span', { class: `swatch ${s.cls}` }), ` ${s.label}`));
-  return el('figure', { class: 'figure', id: o.id }, el('figcaption', {}, o.caption), list, el('p', { class: 'legend', 'aria-hidden': 'true' }, ...legendItems));
+  const legend = o.legend === false ? [] : [el('p', { class: 'legend', 'aria-hidden': 'true' }, ...legendItems)];
+  return el('figure', { class: 'figure', id: o.id }, el('figcaption', {}, o.caption), list, ...legend);
 }
 
 /** A 0–max scale with a marker for the estimate and a line for the pass mark. */

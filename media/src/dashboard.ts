@@ -44,11 +44,12 @@ function readinessCard(p: PackDashboardView, data: DashboardView): HTMLElement |
   const rows = stackedRows({
     id: `readiness-domains-${p.packId}`,
     caption: p.title,
+    legend: false,
     series: [
-      { label: '%', cls: r.likelyPass ? 'fill-pass' : 'fill-due' },
+      { label: '%', cls: 'fill-due' },
       { label: '', cls: 'fill-empty' },
     ],
-    rows: r.byDomain.map((d) => ({ label: `${d.title} (${d.weight}%)`, describe: `${d.title}: ${percent(d.expected)}%`, values: [percent(d.expected), 100 - percent(d.expected)] })),
+    rows: r.byDomain.map((d) => ({ label: `${d.title} (${d.weight}%)`, describe: t('readinessDomain', d.title, percent(d.expected), d.weight), values: [percent(d.expected), 100 - percent(d.expected)], figure: `${percent(d.expected)}%` })),
   });
   const children: Node[] = [
     el('p', { class: 'big-score' }, scoreText),
@@ -115,6 +116,7 @@ function accuracyCard(data: DashboardView): HTMLElement {
       describe,
       labels: data.accuracy.map((d) => shortDay(d.day)),
       tickEvery: 7,
+      ticksFromEnd: true,
       tickLabel: (i) => shortDay(data.accuracy[i].day),
       series: [
         { label: t('right'), cls: 'fill-pass', values: data.accuracy.map((d) => d.correct) },
@@ -137,7 +139,7 @@ function dueCard(data: DashboardView): HTMLElement {
       labels: data.due.map((d) => shortDay(d.day)),
       tickEvery: 2,
       tickLabel: (i) => shortDay(data.due[i].day),
-      series: [{ label: t('reviewDue'), cls: 'fill-due', values: data.due.map((d) => d.count) }],
+      series: [{ label: t('dueLegend'), cls: 'fill-due', values: data.due.map((d) => d.count) }],
     }),
   ];
   if (today > 0) children.push(el('div', { class: 'actions' }, button('review-due', 'mortar-board', t('reviewDue'), () => send({ type: 'reviewDue' }))));
@@ -180,6 +182,8 @@ function attemptsCard(data: DashboardView): HTMLElement {
     labels: recent.map((a) => new Date(a.at).toLocaleDateString(lang, { month: 'short', day: 'numeric' })),
     tickEvery: 1,
     tickLabel: (i) => String(i + 1),
+    yMax: recent[recent.length - 1].maxScore,
+    reference: { value: recent[recent.length - 1].passScore, label: String(recent[recent.length - 1].passScore) },
     series: [
       { label: t('passed'), cls: 'fill-pass', values: recent.map((a) => (a.passed ? a.estimatedScore : 0)) },
       { label: t('failed'), cls: 'fill-fail', values: recent.map((a) => (a.passed ? 0 : a.estimatedScore)) },

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { runCommand, useEditor, webview } from './fixture.mjs';
+
+/** Seconds left on the exam clock, read from the panel. */
+async function secondsLeft(frame) {
+  const [m, s] = (await frame.locator('#timer-text').innerText()).split(':').map(Number);
+  return m * 60 + s;
+}
+
+describe('mock exam and dashboard (browser)', function () {
+  this.timeout(240_000);
+  const session = useEditor();
+
+  it('starts from the palette, keeps answers and flags, and resumes after a reload with the time kept', async () => {
+    const { page } = session.editor;
+    await runCommand(page, 'Study Deck: Start Mock Exam');
+    let frame = webview(page);
+    await frame.locator('.intro-figures', { hasText: '65 questions in 90 minutes' }).waitFor({ timeout: 60_000 });
+    await frame.getByRole('button', { name: 'Start the exam' }).click();
+    await frame.locator('.question-number', { hasText: 'Question 1 of 65' }).waitFor();
+    const startLeft = await secondsLeft(frame);
+    assert.ok(startLeft > 89 * 60 && startLeft <= 90 * 60, `the clock starts at 90 minutes: ${startLeft}s`);
+
+    // Question 1: the first option. Question 2: flagged, unanswered. Question 3: "2" from the keyboard.
+    await frame.locator('#opt-0').check();
+    await frame.locator('.nav-item.is-answered').first().waitFor();
+    await frame.getByRole('button', { name: 'Next' }).click();
+    await frame.locator('.question-number', { hasText: 'Question 2 of 65' }).waitFor();
+    await frame.getByRole('button', { name: 'Flag for review' }).click();
+    await frame.locator('.nav-item.is-flagged').first().waitFor();
+    await page.keyboard.press('n');
+    await frame.locator('.question-number', { hasText: 'Question 3 of 65' }).waitFor();
+    await page.keyboard.press('2');
+    await frame.locator('.nav-item.is-answered').nth(1).waitFor();
+    assert.equal(await frame.locator('#opt-1').isChecked(), true);
+    await frame.getByRole('button', { name: /^Question 10, unanswered/ }).click();
+    await frame.locator('.question-number', { hasText: 'Question 10 of 65' }).waitFor();
+    assert.equal(await frame.locator('.nav-item.is-answered').count(), 2);
+    assert.equal(await frame.locator('.nav-item.is-flagged').count(), 1);
+    assert.match(await frame.locator('#counts').innerText(), /2 answered · 63 unanswered · 1 flagged/);
+    assert.equal(await frame.locator('.option .why, .banner').count(), 0, 'no feedback before submitting');
+    await session.editor.screenshot('exam-running');
+
+    const beforeReload = await secondsLeft(frame);
+    await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.tab', { hasText: 'Mock Exam' }).first().click({ timeout: 60_000 });
+    frame = webview(page);
+    await frame.locator('.question-number', { hasText: 'Question 10 of 65' }).waitFor({ timeout: 60_000 });
+    assert.equal(await frame.locator('.nav-item.is-answered').count(), 2, 'answers survive the reload');
+    assert.equal(await frame.locator('.nav-item.is-flagged').count(), 1, 'flags survive the reload');
+    const afterReload = await secondsLeft(frame);
+    assert.ok(afterReload < beforeReload, `the clock kept running through the reload (${beforeReload}s → ${afterReload}s)`);
+    assert.ok(beforeReload - afterReload < 120, `and only the reload's time was charged (${beforeReload - afterReload}s)`);
+  });
+
+  it('warns about unanswered questions, submits, and shows the score, each domain and every explanation', async () => {
+    const { page } = session.editor;
+    const frame = webview(page);
+    await frame.getByRole('button', { name: 'Review and submit' }).click();
+    await frame.locator('.confirm', { hasText: 'Unanswered: 63. They count as wrong.' }).waitFor();
+    assert.match(await frame.locator('.confirm').innerText(), /Flagged for review: 1\./);
+    await frame.getByRole('button', { name: 'Submit now' }).click();
+    await frame.locator('#score').waitFor({ timeout: 30_000 });
+    assert.match(await frame.locator('#score').innerText(), /^Estimated score \d+ of 1000$/);
+    assert.match(await frame.locator('.verdict-badge').innerText(), /Below the pass mark/, 'two answers out of 65 do not pass');
+    assert.match(await frame.locator('.estimate-note').innerText(), /An estimate/);
+    const domains = await frame.locator('.domain-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
+    assert.equal(domains.length, 5, `one row per exam domain: ${domains.join(' | ')}`);
+    const totals = domains.map((d) => Number(d.match(/of (\d+) \(/)[1]));
+    assert.deepEqual([...totals].sort((a, b) => a - b), [9, 9, 13, 16, 18], 'questions were drawn by domain weight');
+    assert.equal(await frame.locator('.summary-list li').count(), 65);
+    assert.equal(await frame.locator('.summary-list li.is-unanswered').count(), 63);
+    await frame.locator('#study-weakest').waitFor();
+    await session.editor.screenshot('exam-results');
+
+    await frame.getByRole('button', { name: 'Review 1', exact: true }).click();
+    await frame.locator('.explanation').waitFor();
+    const options = await frame.locator('.option').count();
+    assert.equal(await frame.locator('.option .why').count(), options, 'every option is explained in review');
+    await frame.getByRole('button', { name: 'Back to results' }).click();
+    await frame.locator('#score').waitFor();
+  });
+
+  it('shows the progress dashboard with charts, readiness and the attempt', async () => {
+    const { page } = session.editor;
+    await runCommand(page, 'Study Deck: Show Progress Dashboard');
+    await page.locator('.tab.active', { hasText: 'Study Progress' }).waitFor({ timeout: 30_000 });
+    const frame = webview(page);
+    await frame.locator('#accuracy-chart svg').waitFor({ timeout: 60_000 });
+    for (const id of ['#accuracy-chart', '#due-chart', '#attempts-chart']) {
+      const desc = await frame.locator(`${id} desc`).textContent();
+      assert.ok(desc && desc.length > 10, `${id} has a text alternative: ${desc}`);
+    }
+    // Today's two answers are one column; both questions fall due within the next 14 days.
+    assert.equal(await frame.locator('#accuracy-chart rect').count(), (await frame.locator('#accuracy-chart rect.fill-pass').count()) + (await frame.locator('#accuracy-chart rect.fill-fail').count()));
+    assert.ok((await frame.locator('#accuracy-chart rect').count()) >= 1, 'the answers are drawn');
+    assert.ok((await frame.locator('#due-chart rect').count()) >= 1, 'the reviews ahead are drawn');
+    assert.match(await frame.locator('#accuracy .summary-line').innerText(), /2 answers, \d+% right/);
+    assert.match(await frame.locator('[id^="readiness-"] .big-score').first().innerText(), /^Estimated \d+ of 1000; pass mark 700$/);
+    assert.match(await frame.locator('[id^="readiness-"]').first().innerText(), /What it does not mean/);
+    assert.equal(await frame.locator('.attempt-list li').count(), 1, 'the mock exam is in the history');
+    assert.equal(await frame.locator('.weakest-list li').count(), 5);
+    assert.match(await frame.locator('#streak-figure').innerText(), /Days in a row: 1/);
+    await session.editor.screenshot('dashboard-dark');
+    await frame.locator('#weakest').scrollIntoViewIfNeeded();
+    await session.editor.screenshot('dashboard-dark-charts');
+    await frame.locator('.weakest-list button').first().click();
+    await page.locator('.tab.active', { hasText: /^Quiz: / }).waitFor({ timeout: 30_000 });
+  });
+});

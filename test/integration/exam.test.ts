@@ -1,0 +1,126 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { drawExam } from '../../src/core/exam/draw';
+import { ExamPanels } from '../../src/features/exam/examPanel';
+import { EXAM_STATE_KEY, ExamService } from '../../src/features/exam/examService';
+import { api } from './0-extension.test';
+
+/** globalState as the editor keeps it, in memory, so "before" and "after the reload" can share it. */
+class MemoryMemento implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, fallback?: T): T | undefined {
+    return this.values.has(key) ? (structuredClone(this.values.get(key)) as T) : fallback;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, structuredClone(value));
+  }
+}
+
+const MINUTE = 60_000;
+
+describe('mock exam', () => {
+  it('"Start Mock Exam" opens the exam intro for the built-in pack', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('studyDeck.startExam');
+    const panel = a.exam.panels.panel;
+    assert.ok(panel, 'an exam panel is open');
+    assert.equal(panel.panel.viewType, 'studyDeck.exam');
+    assert.deepEqual(panel.state, { mode: 'intro', packId: 'aws-ai-practitioner' });
+    assert.equal(a.exam.service.active, undefined, 'the clock has not started before the user presses Start');
+    panel.panel.dispose();
+  });
+
+  it('takes answers through the webview protocol, resumes after a reload with the time kept, and records the attempt', async () => {
+    const a = await api();
+    await a.progress.ready();
+    const c = await a.content.get();
+    const pack = c.packs.find((p) => p.id === 'aws-ai-practitioner')!;
+    const uri = vscode.extensions.getExtension('studydeck.study-deck')!.extensionUri;
+    const memento = new MemoryMemento();
+    let now = Date.now();
+    const clock = () => now;
+
+    const before = new ExamService(memento, a.content, a.progress, clock);
+    const panels = new ExamPanels(uri, before, a.content, a.progress, a.quiz);
+    const panel = panels.showIntro(pack, drawExam(pack));
+    await panel.receive({ type: 'begin' });
+    const session = before.active!;
+    assert.equal(session.questions.length, 65);
+
+    // Three right, two wrong, one flagged; off-protocol messages change nothing.
+    const qs = session.questions.slice(0, 5);
+    const right = (i: number) => qs[i].options.flatMap((o, n) => (o.correct ? [n] : []));
+    const wrong = (i: number) => [qs[i].options.findIndex((o) => !o.correct)];
+    for (let i = 0; i < 5; i++) await panel.receive({ type: 'answer', key: qs[i].key, chosen: i < 3 ? right(i) : wrong(i) });
+    await panel.receive({ type: 'flag', key: qs[4].key });
+    await panel.receive({ type: 'answer', key: qs[0].key, chosen: 'all' });
+    await panel.receive({ type: 'runCommand', command: 'workbench.action.terminal.new' });
+    await panel.receive({ type: 'goTo', index: 7 });
+    assert.deepEqual(session.counts(), { answered: 5, unanswered: 60, flagged: 1, total: 65 });
+
+    // Ten minutes of work, then the window reloads (five seconds).
+    now += 10 * MINUTE;
+    panels.dispose();
+    before.dispose();
+    now += 5_000;
+
+    const after = new ExamService(memento, a.content, a.progress, clock);
+    const resumed = await after.resume();
+    assert.ok(resumed, 'the exam comes back after the reload');
+    assert.equal(resumed.id, session.id);
+    assert.equal(resumed.index, 7, 'at the question the user was on');
+    assert.equal(resumed.remainingMs(now), 80 * MINUTE - 5_000, 'the reload costs its five seconds, no more');
+    assert.deepEqual(resumed.counts(), { answered: 5, unanswered: 60, flagged: 1, total: 65 });
+
+    const panels2 = new ExamPanels(uri, after, a.content, a.progress, a.quiz);
+    const panel2 = panels2.showExam();
+    const attemptsBefore = a.progress.attempts().length;
+    const submitted = new Promise((resolve) => after.onDidSubmit(resolve));
+    await panel2.receive({ type: 'submit' });
+    await submitted;
+    await a.progress.flush();
+    assert.equal(memento.get(EXAM_STATE_KEY), undefined, 'no exam is in progress any more');
+    const attempts = a.progress.attempts();
+    assert.equal(attempts.length, attemptsBefore + 1, 'the attempt is in the history');
+    const last = attempts[attempts.length - 1];
+    assert.equal(last.id, session.id);
+    assert.equal(last.end, 'submitted');
+    assert.equal(last.items.length, 65);
+    assert.equal(last.items.filter((i) => i[2]).length, 3, 'three right');
+    assert.equal(panel2.state.mode, 'results', 'the panel shows the results');
+    for (const q of qs) assert.equal(a.progress.schedule(q.key)?.lastAnswerAt, last.at, `${q.id} is scheduled from the exam answer`);
+    panels2.dispose();
+    after.dispose();
+  });
+
+  it('submits by itself when time runs out, even with no panel open', async () => {
+    const a = await api();
+    const c = await a.content.get();
+    const pack = c.packs.find((p) => p.id === 'aws-ai-practitioner')!;
+    let now = Date.now();
+    const service = new ExamService(new MemoryMemento(), a.content, a.progress, () => now);
+    const session = await service.start(pack, drawExam(pack));
+    await service.answer(session.questions[0].key, [0]);
+    now += 91 * MINUTE;
+    const submitted = new Promise<{ result: { end: string } }>((resolve) => service.onDidSubmit(resolve));
+    await service.tick();
+    assert.equal((await submitted).result.end, 'timeout');
+    const last = a.progress.attempts().at(-1)!;
+    assert.equal(last.id, session.id);
+    assert.equal(last.ms, 90 * MINUTE, 'charged the full 90 minutes');
+    service.dispose();
+  });
+
+  it('opens the progress dashboard as a webview panel of its own type', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('studyDeck.showProgress');
+    const panel = a.dashboard.panel;
+    assert.ok(panel);
+    assert.equal(panel.panel.viewType, 'studyDeck.progress');
+    panel.panel.dispose();
+  });
+});
