@@ -89,7 +89,10 @@ export function columnChart(o: {
       chart.append(r);
     }
     const fromTick = o.ticksFromEnd ? n - 1 - i : i;
-    if (fromTick % o.tickEvery === 0) chart.append(svg('text', { x: left + i * slot + slot / 2, y: h - 6, 'text-anchor': 'middle', class: 'axis' }, o.tickLabel(i)));
+    // Edge labels are anchored inwards so they are not cut off.
+    const anchor = i === n - 1 && n > 1 ? 'end' : i === 0 && n > 1 ? 'start' : 'middle';
+    const x = anchor === 'end' ? w : anchor === 'start' ? left + i * slot : left + i * slot + slot / 2;
+    if (fromTick % o.tickEvery === 0) chart.append(svg('text', { x, y: h - 6, 'text-anchor': anchor, class: 'axis' }, o.tickLabel(i)));
   }
   if (o.reference) {
     const y = top + plotH - (plotH * o.reference.value) / yMax;

@@ -133,7 +133,8 @@ function renderRun(view: ExamRunView, focus: string | undefined): void {
   const review = el('button', { type: 'button', id: 'review-submit' }, el('span', { class: 'codicon codicon-checklist', 'aria-hidden': 'true' }), ` ${t('reviewSubmit')}`);
   review.addEventListener('click', () => {
     confirming = true;
-    renderConfirm(view);
+    // The latest view: answers and flags may have changed since this question was drawn.
+    renderConfirm(run ?? view);
   });
 
   const notes = view.notes.map((n) => el('p', { class: 'notice' }, el('span', { class: 'codicon codicon-info', 'aria-hidden': 'true' }), ` ${n}`));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { runCommand, useEditor, webview } from './fixture.mjs';
+import { runCommand, setTheme, useEditor, webview } from './fixture.mjs';
 
 /** Seconds left on the exam clock, read from the panel. */
 async function secondsLeft(frame) {
@@ -96,7 +96,7 @@ describe('mock exam and dashboard (browser)', function () {
     assert.equal(await frame.locator('#accuracy-chart rect').count(), (await frame.locator('#accuracy-chart rect.fill-pass').count()) + (await frame.locator('#accuracy-chart rect.fill-fail').count()));
     assert.ok((await frame.locator('#accuracy-chart rect').count()) >= 1, 'the answers are drawn');
     assert.ok((await frame.locator('#due-chart rect').count()) >= 1, 'the reviews ahead are drawn');
-    assert.match(await frame.locator('#accuracy .summary-line').innerText(), /2 answers, \d+% right/);
+    assert.match(await frame.locator('#accuracy .summary-line').innerText(), /Answers in the last 30 days: 2, of which \d+% right/);
     assert.match(await frame.locator('[id^="readiness-"] .big-score').first().innerText(), /^Estimated \d+ of 1000; pass mark 700$/);
     assert.match(await frame.locator('[id^="readiness-"]').first().innerText(), /What it does not mean/);
     assert.equal(await frame.locator('.attempt-list li').count(), 1, 'the mock exam is in the history');
@@ -106,6 +106,72 @@ describe('mock exam and dashboard (browser)', function () {
     await frame.locator('#weakest').scrollIntoViewIfNeeded();
     await session.editor.screenshot('dashboard-dark-charts');
     await frame.locator('.weakest-list button').first().click();
+    await page.locator('.tab.active', { hasText: /^Quiz: / }).waitFor({ timeout: 30_000 });
+  });
+});
+
+/** Presses Tab until `selector` has focus inside the webview, as a keyboard user would. */
+async function tabTo(page, frame, selector, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if (await frame.locator(`${selector}:focus`).count()) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** The focused control shows a focus ring a sighted keyboard user can see. */
+async function focusRing(frame) {
+  return frame.locator(':focus').evaluate((e) => {
+    const s = getComputedStyle(e);
+    return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? `${s.outlineWidth} ${s.outlineStyle}` : '';
+  });
+}
+
+describe('mock exam and dashboard with the keyboard alone, high contrast (browser)', function () {
+  this.timeout(240_000);
+  const session = useEditor();
+
+  it('takes and submits an exam, then studies a weak topic from the dashboard, without the mouse', async () => {
+    const { page } = session.editor;
+    await setTheme(page, 'Dark High Contrast', 'hc-black');
+    const palette = async (title) => {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').fill(`>${title}`);
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+    };
+    await palette('Study Deck: Start Mock Exam');
+    const frame = webview(page);
+    await frame.locator('#begin:focus').waitFor({ timeout: 60_000 });
+    assert.ok(await focusRing(frame), 'Start shows a focus ring');
+    await page.keyboard.press('Enter');
+    await frame.locator('input[name="option"]:focus').waitFor();
+    await page.keyboard.press('1');
+    await frame.locator('.nav-item.is-answered').first().waitFor();
+    await page.keyboard.press('n');
+    await frame.locator('.question-number', { hasText: 'Question 2 of 65' }).waitFor();
+    await page.keyboard.press('f');
+    await frame.locator('.nav-item.is-flagged').first().waitFor();
+    await tabTo(page, frame, '#review-submit');
+    assert.ok(await focusRing(frame), 'Review and submit shows a focus ring');
+    await page.keyboard.press('Enter');
+    await frame.locator('#submit-now:focus').waitFor();
+    assert.match(await frame.locator('.confirm').innerText(), /Flagged for review: 1\./, 'the flag just set counts');
+    await session.editor.screenshot('exam-confirm-high-contrast');
+    await page.keyboard.press('Enter');
+    await frame.locator('#score').waitFor({ timeout: 30_000 });
+    await frame.locator('#study-weakest:focus').waitFor();
+    await session.editor.screenshot('exam-results-high-contrast');
+
+    await palette('Study Deck: Show Progress Dashboard');
+    await page.locator('.tab.active', { hasText: 'Study Progress' }).waitFor({ timeout: 30_000 });
+    const dash = webview(page);
+    await dash.locator('.weakest-list button').first().waitFor({ timeout: 60_000 });
+    await dash.locator('body').focus();
+    await tabTo(page, dash, '.weakest-list li:first-child button', 80);
+    assert.ok(await focusRing(dash), 'Study shows a focus ring');
+    await session.editor.screenshot('dashboard-high-contrast');
+    await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: /^Quiz: / }).waitFor({ timeout: 30_000 });
   });
 });

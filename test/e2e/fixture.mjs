@@ -3,17 +3,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../harness/browser.mjs';
-import { repoRoot, startCodeServer } from '../harness/codeServer.mjs';
+import { installVsix, repoRoot, startCodeServer } from '../harness/codeServer.mjs';
+import os from 'node:os';
 import { makeWorkspace } from '../harness/runIntegration.mjs';
 
 export const ARTIFACTS = path.join(repoRoot, 'test-results');
+/** README pictures: `npm run screenshots` refreshes every media/screenshots/*.png the README shows. */
+const README_SHOTS = process.env.STUDYDECK_SCREENSHOTS ? new Set([...fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8').matchAll(/media\/screenshots\/([\w-]+)\.png/g)].map((m) => m[1])) : new Set();
 
 /**
  * @param {{ workspace?: string, settings?: object, theme?: string, workspaceTrust?: boolean }} opts
  */
 export async function openEditor(opts = {}) {
   const workspace = opts.workspace ?? makeWorkspace();
+  // With STUDYDECK_VSIX the suite runs against the packaged extension, installed as a user would install it.
+  const vsix = process.env.STUDYDECK_VSIX;
+  const dirs = {};
+  if (vsix) {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'studydeck-vsix-'));
+    dirs.extensionsDir = path.join(tmp, 'extensions');
+    dirs.userDataDir = path.join(tmp, 'user-data');
+    fs.mkdirSync(dirs.extensionsDir, { recursive: true });
+    installVsix(vsix, dirs.extensionsDir, dirs.userDataDir);
+  }
   const cs = await startCodeServer({
+    ...dirs,
     workspaceTrust: opts.workspaceTrust,
     settings: {
       'editor.hover.delay': 150,
@@ -30,10 +44,7 @@ export async function openEditor(opts = {}) {
   // expects these two functions to exist.
   await page.exposeFunction('codeAutomationLog', () => {});
   await page.exposeFunction('codeAutomationExit', () => {});
-  const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://${cs.host}${repoRoot}`],
-    ['skipWelcome', 'true'],
-  ];
+  const payload = [...(vsix ? [] : [['extensionDevelopmentPath', `vscode-remote://${cs.host}${repoRoot}`]]), ['skipWelcome', 'true']];
   await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   if (!opts.workspaceTrust) await page.locator('.activitybar [aria-label^="Study Deck"]').first().waitFor({ timeout: 60_000 });
@@ -45,6 +56,10 @@ export async function openEditor(opts = {}) {
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       const file = path.join(ARTIFACTS, `${name}.png`);
       await page.screenshot({ path: file });
+      if (README_SHOTS.has(name)) {
+        fs.mkdirSync(path.join(repoRoot, 'media', 'screenshots'), { recursive: true });
+        fs.copyFileSync(file, path.join(repoRoot, 'media', 'screenshots', `${name}.png`));
+      }
       return file;
     },
     async close() {
@@ -66,6 +81,16 @@ export async function runCommand(page, title) {
   const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
   await row.waitFor({ timeout: 15_000 });
   await row.click();
+}
+
+/** Switches the colour theme as a person would, through "Preferences: Color Theme". */
+export async function setTheme(page, label, bodyClass) {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.monaco-workbench.${bodyClass}`).waitFor({ timeout: 15_000 });
 }
 
 /** Opens a workspace file with Quick Open. */

@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
 import { makeWorkspace } from '../harness/runIntegration.mjs';
-import { runCommand, showStudyDeck, useEditor, webview } from './fixture.mjs';
-
-/** Switches the colour theme as a person would, through "Preferences: Color Theme". */
-async function setTheme(page, label, bodyClass) {
-  await runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(label);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.monaco-workbench.${bodyClass}`).waitFor({ timeout: 15_000 });
-}
+import { runCommand, setTheme, showStudyDeck, useEditor, webview } from './fixture.mjs';
 
 async function openTopicQuiz(page, domain, topic) {
   await showStudyDeck(page);

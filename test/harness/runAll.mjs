@@ -33,6 +33,8 @@ const built = step('build', 'node', ['esbuild.mjs', '--tests']);
 step('typecheck', 'npx', ['tsc', '-p', '.', '--noEmit']);
 step('typecheck (webview)', 'npx', ['tsc', '-p', 'media', '--noEmit']);
 step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+step('translations current (l10n bundle, package.nls.json)', 'node', ['test/harness/checkL10n.mjs']);
+step('README true to the manifest', 'node', ['test/harness/checkDocs.mjs']);
 if (built) {
   await suite('unit', async () => (await import('./runUnit.mjs')).runUnit);
   await suite('integration (real VS Code extension host)', async () => (await import('./runIntegration.mjs')).runIntegration);

@@ -190,13 +190,14 @@ describe('progress history', () => {
     );
     const now = T + 10 * DAY;
 
-    it('puts the lowest recall first, then untouched topics in their order, skipping empty ones', () => {
+    it('puts the lowest recall first, then untouched topics in their order, then well-recalled ones, skipping empty ones', () => {
       const weakest = weakestTopics(topics, schedules, now);
       assert.deepEqual(
         weakest.map((t) => t.topicId),
-        ['wrong', 'old', 'fresh', 'untouched1', 'untouched2'],
+        ['wrong', 'old', 'untouched1', 'untouched2', 'fresh'],
       );
-      const [wrong, old, fresh, untouched] = weakest;
+      const [wrong, old, untouched, , fresh] = weakest;
+      assert.ok(old.recall! < 0.9 && fresh.recall! >= 0.9, `only well-recalled topics go last: old ${old.recall}, fresh ${fresh.recall}`);
       assert.deepEqual([wrong.packId, wrong.title, wrong.domainId, wrong.seen, wrong.total], ['p', 'Topic wrong', 'd1', 2, 2]);
       assert.ok(wrong.recall! < old.recall! && old.recall! < fresh.recall! && fresh.recall! <= 1, `${wrong.recall} < ${old.recall} < ${fresh.recall}`);
       assert.deepEqual([old.mastered, fresh.mastered], [0, 2], 'old answers have fallen due; fresh ones are mastered');

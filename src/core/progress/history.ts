@@ -112,9 +112,12 @@ export interface TopicStanding {
 }
 
 /**
- * Weakest first: topics with answers, by lowest mean recall (ties: fewer mastered / total, then title); then
- * untouched topics in the given order. At most `limit` (default 5). Topics with no questions are skipped.
+ * Weakest first: topics with answers recalled below WELL_RECALLED, by lowest mean recall (ties: fewer mastered /
+ * total, then title); then untouched topics in the given order; then topics still well recalled. At most `limit` (default 5). Topics with no questions are skipped.
  */
+/** FSRS schedules a review when predicted recall falls to 0.9; above it a topic needs no study yet. */
+export const WELL_RECALLED = 0.9;
+
 export function weakestTopics(topics: readonly Topic[], schedules: ReadonlyMap<string, QuestionSchedule>, now: number, limit = 5): TopicStanding[] {
   const touched: TopicStanding[] = [];
   const untouched: TopicStanding[] = [];
@@ -144,5 +147,8 @@ export function weakestTopics(topics: readonly Topic[], schedules: ReadonlyMap<s
     (seen > 0 ? touched : untouched).push(standing);
   }
   touched.sort((a, b) => a.recall! - b.recall! || a.mastered / a.total - b.mastered / b.total || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
-  return [...touched, ...untouched].slice(0, Math.max(0, Math.floor(limit)));
+  // A topic still recalled at the scheduler's target is not weak: untouched topics come before it.
+  const weak = touched.filter((t) => t.recall! < WELL_RECALLED);
+  const strong = touched.filter((t) => t.recall! >= WELL_RECALLED);
+  return [...weak, ...untouched, ...strong].slice(0, Math.max(0, Math.floor(limit)));
 }

@@ -40,13 +40,13 @@ function uiStrings(): Record<string, string> {
     notStarted: vscode.l10n.t('not started'),
     topics: vscode.l10n.t('Topics'),
     accuracy: vscode.l10n.t('Answers in the last 30 days'),
-    accuracySummary: vscode.l10n.t('{0} answers, {1}% right, over the last 30 days.'),
+    accuracySummary: vscode.l10n.t('Answers in the last 30 days: {0}, of which {1}% right.'),
     accuracyNone: vscode.l10n.t('No answers in the last 30 days.'),
     accuracyRow: vscode.l10n.t('{0}: {1} right of {2}'),
     right: vscode.l10n.t('right'),
     wrong: vscode.l10n.t('wrong'),
     due: vscode.l10n.t('Reviews due, next 14 days'),
-    dueSummary: vscode.l10n.t('{0} reviews in the next 14 days; {1} today.'),
+    dueSummary: vscode.l10n.t('Reviews in the next 14 days: {0}. Due today: {1}.'),
     dueRow: vscode.l10n.t('{0}: {1} due'),
     reviewDue: vscode.l10n.t('Review due now'),
     dueLegend: vscode.l10n.t('reviews due'),
@@ -68,7 +68,7 @@ function uiStrings(): Record<string, string> {
     showTable: vscode.l10n.t('Show as table'),
     day: vscode.l10n.t('Day'),
     value: vscode.l10n.t('Value'),
-    generated: vscode.l10n.t('{0} answers on record.'),
+    generated: vscode.l10n.t('Answers on record: {0}.'),
   };
 }
 

@@ -66,6 +66,7 @@ export function termHover(term: Term, content: Content, progress?: ProgressServi
 }
 
 export class GlossaryHoverProvider implements vscode.HoverProvider {
+  private shown = false;
   /** Time of the first hover, including the content load it triggers; read by tests and benchmarks. */
   firstHoverMs: number | undefined;
 
@@ -85,6 +86,11 @@ export class GlossaryHoverProvider implements vscode.HoverProvider {
     const match: TermMatch | undefined = content.terms.findTermAt(line, position.character);
     if (this.firstHoverMs === undefined) this.firstHoverMs = performance.now() - started;
     if (!match) return undefined;
+    if (!this.shown) {
+      // Completes the walkthrough's "hover a term" step.
+      this.shown = true;
+      void vscode.commands.executeCommand('setContext', 'studyDeck.hoverSeen', true);
+    }
     return new vscode.Hover(termHover(match.term, content, this.progress), new vscode.Range(position.line, match.start, position.line, match.end));
   }
 }
