@@ -28,8 +28,16 @@ const problemMatcher = {
 
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', plugins: [problemMatcher] };
 
+/** src/loadYamlTools.ts requires ./yamlTools.js at run time; it is a bundle of its own, not part of this one. */
+const lazyYamlTools = {
+  name: 'lazy-yaml-tools',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/yamlTools\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, plugins: [...common.plugins, lazyYamlTools], entryPoints: { extension: 'src/extension.ts', yamlTools: 'src/yamlTools.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: { quiz: 'media/src/quiz.ts', exam: 'media/src/exam.ts', dashboard: 'media/src/dashboard.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 

@@ -176,12 +176,36 @@ console.log(`Index build (once per content load): ${buildTimes.join(', ')}\n`);
   recordSamples.sort((a, b) => a - b);
   console.log(`Progress with ${records.length.toLocaleString('en')} answers on file (${keys.length} questions):`);
   table(['load + merge logs', 'build FSRS schedules', 'due count', `record one answer (median of ${n})`], [[fmt(loadMs), fmt(buildMs), fmt(dueMs), fmt(recordSamples[Math.floor(n / 2)])]]);
+
+  // The dashboard's figures and a mock exam over the same 2,000 questions (5 domains, 40 topics).
+  const { readiness } = require(path.join(repoRoot, 'out/src/core/progress/readiness.js'));
+  const { dailyAccuracy, streakOf, weakestTopics } = require(path.join(repoRoot, 'out/src/core/progress/history.js'));
+  const { drawExam, seededRandom } = require(path.join(repoRoot, 'out/src/core/exam/draw.js'));
+  const domains = [20, 24, 28, 14, 14].map((weight, i) => ({ id: `d${i}`, title: `Domain ${i}`, weight }));
+  const questions = keys.map((key, i) => ({
+    id: key.slice(6), key, type: 'single', prompt: 'p', explanation: 'e', terms: [], packId: 'bench', topicId: `t${i % 40}`, domainId: `d${i % 40 % 5}`, source: { file: 'f', line: 0 },
+    options: [0, 1, 2, 3].map((o) => ({ text: `o${o}`, correct: o === 1, why: 'w' })),
+  }));
+  const topics = Array.from({ length: 40 }, (_, t) => ({ id: `t${t}`, title: `Topic ${t}`, domainId: `d${t % 5}`, notes: '', packId: 'bench', source: { file: 'f', line: 0 }, questions: questions.filter((q) => q.topicId === `t${t}`) }));
+  const pack = { id: 'bench', title: 'Bench', version: 1, exam: { questions: 65, minutes: 90, passScore: 700, maxScore: 1000 }, domains, topics, terms: [], origin: 'builtin', root: '/bench' };
+  const random = seededRandom(1);
+  console.log('Dashboard figures and a mock exam draw, over the same answers and questions:');
+  table(
+    ['readiness (2,000 questions)', 'answers per day (30 days)', 'streak', 'weakest topics (40)', 'draw 65 of 2,000'],
+    [[
+      fmt(time(() => readiness(domains, questions, schedules, now, pack.exam), { inner: 5 })),
+      fmt(time(() => dailyAccuracy(records, now, 30), { inner: 5 })),
+      fmt(time(() => streakOf(records, now), { inner: 5 })),
+      fmt(time(() => weakestTopics(topics, schedules, now, 5), { inner: 5 })),
+      fmt(time(() => drawExam(pack, { random }), { inner: 20 })),
+    ]],
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   console.log();
 }
 
 // ---------- bundle size ----------
-for (const f of ['dist/extension.js', 'dist/webview/quiz.js']) {
+for (const f of ['dist/extension.js', 'dist/webview/quiz.js', 'dist/webview/exam.js', 'dist/webview/dashboard.js']) {
   const p = path.join(repoRoot, f);
   if (fs.existsSync(p)) console.log(`${f}: ${(fs.statSync(p).size / 1024).toFixed(0)} KB (${fs.readFileSync(p, 'utf8').includes('\n//# sourceMappingURL') ? 'development build' : 'production build'})`);
 }

@@ -122,7 +122,7 @@ async function tabTo(page, frame, selector, max = 40) {
 /** The focused control shows a focus ring a sighted keyboard user can see. */
 async function focusRing(frame) {
   return frame.locator(':focus').evaluate((e) => {
-    const s = getComputedStyle(e);
+    const s = e.ownerDocument.defaultView.getComputedStyle(e);
     return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? `${s.outlineWidth} ${s.outlineStyle}` : '';
   });
 }

@@ -2,15 +2,10 @@ import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yam
 import type { ConfusedWith, Domain, ExamProfile, Option, Pack, PackOrigin, Problem, Question, Term, Topic } from './model';
 import { ProblemSink, WHOLE_FILE_START } from './problems';
 import { bool, list, nodeOf, num, readRecord, recs, str, sub, type Rec } from './records';
+import { kindOfPackFile, type PackFile } from './packFile';
 import { glossarySpec, packSpec, topicSpec, type FileKind } from './schema';
 
-export interface PackFile {
-  /** Absolute path; problems point at it. */
-  readonly path: string;
-  /** Path relative to the pack folder with forward slashes: pack.yaml, glossary.yaml, glossary/x.yaml, topics/x.yaml. */
-  readonly relative: string;
-  readonly text: string;
-}
+export { kindOfPackFile, type PackFile } from './packFile';
 
 export interface PackSource {
   readonly root: string;
@@ -24,13 +19,6 @@ export interface LoadResult {
   readonly problems: readonly Problem[];
 }
 
-/** Which kind of pack file a relative path is, or undefined for files the loader ignores. */
-export function kindOfPackFile(relative: string): FileKind | undefined {
-  if (relative === 'pack.yaml' || relative === 'pack.yml') return 'pack';
-  if (/^glossary\.ya?ml$/.test(relative) || /^glossary\/[^/]+\.ya?ml$/.test(relative)) return 'glossary';
-  if (/^topics\/[^/]+\.ya?ml$/.test(relative)) return 'topic';
-  return undefined;
-}
 
 interface Parsed {
   readonly file: PackFile;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import type { PackFile } from './loader';
+import type { PackFile } from './packFile';
 import type { Pack } from './model';
 
 /**

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { kindOfPackFile, type PackFile } from './loader';
+import { kindOfPackFile, type PackFile } from './packFile';
 
 /** Reads every file of a pack folder the loader understands. Unreadable files are reported, not thrown. */
 export async function readPackFolder(root: string): Promise<{ files: PackFile[]; unreadable: { path: string; error: string }[] }> {

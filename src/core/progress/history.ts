@@ -9,6 +9,27 @@ export function dayKey(ms: number): string {
 }
 
 /**
+ * dayKey for many times at once. Answers come in time order, so most fall on the day before them: the day's
+ * bounds are kept and a Date is built only when a time leaves them (100,000 answers: one Date per day).
+ */
+function dayKeyer(): (ms: number) => string {
+  let start = Infinity;
+  let end = -Infinity;
+  let key = '';
+  return (ms) => {
+    if (ms < start || ms >= end) {
+      const d = new Date(ms);
+      d.setHours(0, 0, 0, 0);
+      start = d.getTime();
+      d.setDate(d.getDate() + 1);
+      end = d.getTime();
+      key = dayKey(ms);
+    }
+    return key;
+  };
+}
+
+/**
  * The local day `offset` days from the day of `ms`. Built at local noon with setDate, so a daylight-saving
  * change (a 23- or 25-hour day) never skips or repeats a calendar day.
  */
@@ -63,8 +84,9 @@ export function dailyAccuracy(records: readonly ProgressRecord[], now: number, d
   const n = Math.max(0, Math.floor(days));
   const tally = new Map<string, { answered: number; correct: number }>();
   for (let i = n - 1; i >= 0; i--) tally.set(dayKeyFrom(now, -i), { answered: 0, correct: 0 });
+  const keyOf = dayKeyer();
   for (const a of countedAnswers(records, now)) {
-    const t = tally.get(dayKey(a.at));
+    const t = tally.get(keyOf(a.at));
     if (!t) continue;
     t.answered++;
     if (a.ok) t.correct++;
@@ -83,7 +105,8 @@ export interface Streak {
  * nothing was answered yet today (a streak is not broken until a whole day passes). Same reset-all rule.
  */
 export function streakOf(records: readonly ProgressRecord[], now: number): Streak {
-  const days = new Set(countedAnswers(records, now).map((a) => dayKey(a.at)));
+  const keyOf = dayKeyer();
+  const days = new Set(countedAnswers(records, now).map((a) => keyOf(a.at)));
   const answeredToday = days.has(dayKey(now));
   let current = 0;
   for (let i = answeredToday ? 0 : 1; days.has(dayKeyFrom(now, -i)); i++) current++;

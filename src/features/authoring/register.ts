@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { addTermToGlossary, slugify, uniqueId } from '../../core/content/authoring';
+import { slugify, uniqueId } from '../../core/content/ids';
+import { loadYamlTools } from '../../loadYamlTools';
 import { scaffoldPack } from '../../core/content/scaffold';
 import { idRegExp } from '../../core/content/schema';
 import { WORKSPACE_PACKS_DIR, type ContentService } from '../content/contentService';
@@ -73,7 +74,7 @@ async function addTerm(content: ContentService): Promise<void> {
   const id = uniqueId(slugify(term), new Set(pack.terms.map((t) => t.id)));
   let text: string;
   try {
-    text = addTermToGlossary(doc?.getText() ?? '', { id, term: term.trim(), definition: definition.trim() });
+    text = loadYamlTools().addTermToGlossary(doc?.getText() ?? '', { id, term: term.trim(), definition: definition.trim() });
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Study Deck: could not add the term to {0}: {1}', file.fsPath, (e as Error).message));
     return;

@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadPack } from '../../core/content/loader';
 import type { Pack, Problem, Question, Term, Topic } from '../../core/content/model';
 import { fromPackCache } from '../../core/content/packCache';
 import { listPackFolders, readPackFolder } from '../../core/content/packFiles';
 import { TermIndex } from '../../core/glossary/termIndex';
+import { loadYamlTools } from '../../loadYamlTools';
 import { Disposable } from '../../util/dispose';
 
 /** Everything loaded, with the lookups features need. Immutable: a reload makes a new one. */
@@ -107,7 +107,7 @@ export class ContentService extends Disposable {
       sources.map(async (s) => {
         const { files, unreadable } = await readPackFolder(s.root);
         const cached = s.origin === 'builtin' ? fromPackCache(await this.readCache(s.root), s.root, files) : undefined;
-        const result = cached ? { pack: cached, problems: [] } : loadPack({ root: s.root, origin: s.origin, files });
+        const result = cached ? { pack: cached, problems: [] } : loadYamlTools().loadPack({ root: s.root, origin: s.origin, files });
         const extra: Problem[] = unreadable.map((u) => ({
           file: u.path,
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
