@@ -15,6 +15,15 @@ function step(name, cmd, args) {
   return ok;
 }
 
+/** Runs a layer's own script and reads the "N passed, N failed" it ends with. */
+function countsOf(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  process.stdout.write(r.stdout ?? '');
+  const m = /(\d+) passed, (\d+) failed\s*$/.exec(r.stdout ?? '');
+  if (!m) return { passed: 0, failed: 1 };
+  return { passed: Number(m[1]), failed: Number(m[2]) + (r.status !== 0 && Number(m[2]) === 0 ? 1 : 0) };
+}
+
 async function suite(name, load) {
   console.log(`\n=== ${name}`);
   const t = Date.now();
@@ -39,6 +48,9 @@ if (built) {
   await suite('unit', async () => (await import('./runUnit.mjs')).runUnit);
   await suite('integration (real VS Code extension host)', async () => (await import('./runIntegration.mjs')).runIntegration);
   await suite('end-to-end (browser)', async () => (await import('./runE2E.mjs')).runE2E);
+  // What users install: the packaged .vsix, checked and smoke-tested (`npm run test:vsix` runs all of e2e on it).
+  // In a process of its own: the e2e files are ES modules, which mocha cannot load twice in one process.
+  await suite('packaged .vsix (vsce, size, foundation and exam e2e)', async () => () => countsOf('node', ['test/harness/runVsix.mjs', 'foundation.test.mjs', 'exam.test.mjs']));
 }
 
 console.log('\n=== summary');

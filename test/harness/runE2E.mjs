@@ -10,7 +10,8 @@ export async function runE2E() {
   assertChromium();
   ensureCodeServer();
   const dir = path.join(repoRoot, 'test', 'e2e');
-  const files = fs.readdirSync(dir).filter((n) => n.endsWith('.test.mjs')).sort();
+  const only = process.env.STUDYDECK_E2E_FILES?.split(',');
+  const files = fs.readdirSync(dir).filter((n) => n.endsWith('.test.mjs') && (!only || only.includes(n))).sort();
   return runMocha(files.map((f) => path.join(dir, f)), { timeout: 120_000, esm: true });
 }
 

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { runCommand, useEditor } from './fixture.mjs';
+
+describe('getting-started walkthrough (browser)', function () {
+  this.timeout(180_000);
+  const session = useEditor();
+
+  it('lists the five steps with their pictures and ticks a step off when the user does it', async () => {
+    const { page } = session.editor;
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Study Deck' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    const steps = page.locator('.getting-started-step');
+    await page.locator('.getting-started-step', { hasText: 'Open the topics' }).first().waitFor({ timeout: 30_000 });
+    const titles = await page.locator('.getting-started-step .step-title').allInnerTexts();
+    assert.deepEqual(titles.map((t) => t.trim()), ['Open the topics', 'Take a topic quiz', 'Hover a term', 'Review what is due', 'Make your own pack']);
+    // The picture of the selected step is the extension's own SVG, drawn with the theme's colours.
+    const picture = page.frameLocator('.getting-started-media iframe').first().frameLocator('#active-frame').locator('svg title');
+    await picture.first().waitFor({ state: 'attached', timeout: 30_000 });
+    assert.match(await picture.first().textContent(), /Topics/, 'the topics picture is shown beside the first step');
+    await session.editor.screenshot('walkthrough');
+    const topicsStep = page.locator('.getting-started-step', { hasText: 'Open the topics' }).first();
+    assert.equal(await topicsStep.getAttribute('aria-checked'), 'false', 'not done before the user does it');
+    await page.getByRole('button', { name: 'Open the Topics', exact: true }).click();
+    await page.locator('.sidebar .composite.title', { hasText: /Study Deck/i }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.getting-started-step[aria-checked="true"]', { hasText: 'Open the topics' }).first().waitFor({ timeout: 15_000 });
+    assert.equal(await steps.count(), 5);
+  });
+});
