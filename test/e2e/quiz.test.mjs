@@ -131,4 +131,27 @@ describe('quiz panel with a hostile pack (browser)', function () {
     assert.equal(await page.locator('.terminal').count(), 0, 'the command link did not open a terminal');
     await session.editor.screenshot('quiz-hostile-pack');
   });
+
+  it('keeps the same rules in the mock exam: the small pack says so, and its text stays text', async () => {
+    const { page } = session.editor;
+    await runCommand(page, 'Study Deck: Start Mock Exam');
+    const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Hostile <b>pack</b>' }).first();
+    await pick.waitFor({ timeout: 15_000 });
+    await pick.click();
+    const frame = webview(page);
+    await frame.locator('h1', { hasText: 'Mock exam: Hostile <b>pack</b>' }).waitFor({ timeout: 30_000 });
+    assert.match(await frame.locator('.notice').first().innerText(), /the exam has \d+ instead of 5/, 'a pack smaller than its profile gives a shorter exam and says so');
+    await frame.getByRole('button', { name: 'Start the exam' }).click();
+    await frame.locator('.prompt').waitFor();
+    assert.match(await frame.locator('.prompt').innerText(), /<img src=x onerror=/);
+    await frame.locator('input[name="option"]').first().check();
+    await frame.getByRole('button', { name: 'Review and submit' }).click();
+    await frame.getByRole('button', { name: 'Submit now' }).click();
+    await frame.locator('#score').waitFor({ timeout: 30_000 });
+    await frame.getByRole('button', { name: 'Review 1', exact: true }).click();
+    await frame.locator('.explanation').waitFor();
+    assert.match(await frame.locator('.why').first().innerText(), /<iframe src=/);
+    assert.deepEqual(await frame.locator('img, script:not([nonce]):not(#_vscodeApiScript), iframe, [onerror], [onmouseover]').evaluateAll((els) => els.map((e) => e.outerHTML)), [], 'no element was made from pack text');
+    assert.equal(await frame.locator('body').getAttribute('data-pwned'), null, 'no pack script ran');
+  });
 });
