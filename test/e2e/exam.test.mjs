@@ -57,20 +57,29 @@ describe('mock exam and dashboard (browser)', function () {
   it('warns about unanswered questions, submits, and shows the score, each domain and every explanation', async () => {
     const { page } = session.editor;
     const frame = webview(page);
+    // Twenty more, from question 11 on, keys only: "1" picks the first option, "N" moves on.
+    await frame.getByRole('button', { name: /^Question 11, unanswered/ }).click();
+    for (let i = 11; i <= 30; i++) {
+      await frame.locator('.question-number', { hasText: `Question ${i} of 65` }).waitFor();
+      await frame.locator('input[name="option"]').first().focus();
+      await page.keyboard.press('1');
+      await frame.locator('#counts', { hasText: `${i - 8} answered` }).waitFor();
+      await page.keyboard.press('n');
+    }
     await frame.getByRole('button', { name: 'Review and submit' }).click();
-    await frame.locator('.confirm', { hasText: 'Unanswered: 63. They count as wrong.' }).waitFor();
+    await frame.locator('.confirm', { hasText: 'Unanswered: 43. They count as wrong.' }).waitFor();
     assert.match(await frame.locator('.confirm').innerText(), /Flagged for review: 1\./);
     await frame.getByRole('button', { name: 'Submit now' }).click();
     await frame.locator('#score').waitFor({ timeout: 30_000 });
     assert.match(await frame.locator('#score').innerText(), /^Estimated score \d+ of 1000$/);
-    assert.match(await frame.locator('.verdict-badge').innerText(), /Below the pass mark/, 'two answers out of 65 do not pass');
+    assert.match(await frame.locator('.verdict-badge').innerText(), /Below the pass mark/, '22 answers out of 65 cannot pass');
     assert.match(await frame.locator('.estimate-note').innerText(), /An estimate/);
     const domains = await frame.locator('.domain-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
     assert.equal(domains.length, 5, `one row per exam domain: ${domains.join(' | ')}`);
     const totals = domains.map((d) => Number(d.match(/of (\d+) \(/)[1]));
     assert.deepEqual([...totals].sort((a, b) => a - b), [9, 9, 13, 16, 18], 'questions were drawn by domain weight');
     assert.equal(await frame.locator('.summary-list li').count(), 65);
-    assert.equal(await frame.locator('.summary-list li.is-unanswered').count(), 63);
+    assert.equal(await frame.locator('.summary-list li.is-unanswered').count(), 43);
     await frame.locator('#study-weakest').waitFor();
     await session.editor.screenshot('exam-results');
 
@@ -96,7 +105,7 @@ describe('mock exam and dashboard (browser)', function () {
     assert.equal(await frame.locator('#accuracy-chart rect').count(), (await frame.locator('#accuracy-chart rect.fill-pass').count()) + (await frame.locator('#accuracy-chart rect.fill-fail').count()));
     assert.ok((await frame.locator('#accuracy-chart rect').count()) >= 1, 'the answers are drawn');
     assert.ok((await frame.locator('#due-chart rect').count()) >= 1, 'the reviews ahead are drawn');
-    assert.match(await frame.locator('#accuracy .summary-line').innerText(), /Answers in the last 30 days: 2, of which \d+% right/);
+    assert.match(await frame.locator('#accuracy .summary-line').innerText(), /Answers in the last 30 days: 22, of which \d+% right/);
     assert.match(await frame.locator('[id^="readiness-"] .big-score').first().innerText(), /^Estimated \d+ of 1000; pass mark 700$/);
     assert.match(await frame.locator('[id^="readiness-"]').first().innerText(), /What it does not mean/);
     assert.equal(await frame.locator('.attempt-list li').count(), 1, 'the mock exam is in the history');
