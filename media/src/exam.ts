@@ -2,7 +2,8 @@
 // extension owns answers and the clock; this side only shows them and reports input.
 import type { ExamClientMessage, ExamHostMessage, ExamIntroView, ExamResultsView, ExamRunView, NavigatorItem } from '../../src/webview/examProtocol';
 import type { QuestionView } from '../../src/webview/protocol';
-import { appendFeedback, clock, el, explanationSection, inlineMarkdown, markdown, t } from './dom';
+import { clock, el, t } from './dom';
+import { appendFeedback, explanationSection, inlineMarkdown, markdown } from './markdown';
 
 const vscode = acquireVsCodeApi<unknown>();
 const app = document.getElementById('app')!;

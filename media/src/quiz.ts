@@ -1,7 +1,8 @@
 // The quiz webview: renders what the extension sends and reports the learner's input. It holds no
 // quiz logic; pack text enters the DOM only as textContent or as Markdown rendered with HTML off.
 import type { QuestionView, QuizClientMessage, QuizHostMessage, SummaryView } from '../../src/webview/protocol';
-import { appendFeedback, el, explanationSection, inlineMarkdown, markdown, t } from './dom';
+import { el, t } from './dom';
+import { appendFeedback, explanationSection, inlineMarkdown, markdown } from './markdown';
 
 const vscode = acquireVsCodeApi<unknown>();
 const app = document.getElementById('app')!;

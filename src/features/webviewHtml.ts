@@ -52,3 +52,10 @@ ${opts.styles.map((s) => `<link rel="stylesheet" href="${asset(s)}">`).join('\n'
 </body>
 </html>`;
 }
+
+/** Dresses a Study Deck panel: locked-down options, the icon, and the HTML shell for one webview bundle. */
+export function setUpPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, opts: { script: string; styles: string[]; title: string; strings: Record<string, string> }): void {
+  panel.webview.options = webviewOptions(extensionUri);
+  panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'study-deck.svg');
+  panel.webview.html = webviewHtml(panel.webview, extensionUri, { script: opts.script, styles: ['codicons/codicon.css', 'quiz.css', ...opts.styles], title: opts.title, data: { strings: JSON.stringify(opts.strings) } });
+}

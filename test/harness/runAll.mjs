@@ -42,15 +42,15 @@ const built = step('build', 'node', ['esbuild.mjs', '--tests']);
 step('typecheck', 'npx', ['tsc', '-p', '.', '--noEmit']);
 step('typecheck (webview)', 'npx', ['tsc', '-p', 'media', '--noEmit']);
 step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
-step('translations current (l10n bundle, package.nls.json)', 'node', ['test/harness/checkL10n.mjs']);
-step('README true to the manifest', 'node', ['test/harness/checkDocs.mjs']);
+step('translations (l10n bundle, package.nls)', 'node', ['test/harness/checkL10n.mjs']);
+step('README matches the manifest', 'node', ['test/harness/checkDocs.mjs']);
 if (built) {
   await suite('unit', async () => (await import('./runUnit.mjs')).runUnit);
   await suite('integration (real VS Code extension host)', async () => (await import('./runIntegration.mjs')).runIntegration);
   await suite('end-to-end (browser)', async () => (await import('./runE2E.mjs')).runE2E);
   // What users install: the packaged .vsix, checked and smoke-tested (`npm run test:vsix` runs all of e2e on it).
   // In a process of its own: the e2e files are ES modules, which mocha cannot load twice in one process.
-  await suite('packaged .vsix (vsce, size, foundation and exam e2e)', async () => () => countsOf('node', ['test/harness/runVsix.mjs', 'foundation.test.mjs', 'exam.test.mjs']));
+  await suite('packaged .vsix (vsce, size, e2e subset)', async () => () => countsOf('node', ['test/harness/runVsix.mjs', 'foundation.test.mjs', 'exam.test.mjs']));
 }
 
 console.log('\n=== summary');

@@ -8,7 +8,7 @@ import { isDashboardClientMessage, type DashboardClientMessage, type DashboardVi
 import { topicKey, type Content, type ContentService } from '../content/contentService';
 import type { ProgressService } from '../progress/progressService';
 import type { QuizPanels } from '../quiz/quizPanel';
-import { webviewHtml, webviewOptions } from '../webviewHtml';
+import { setUpPanel, webviewOptions } from '../webviewHtml';
 import type { ExamPanels } from '../exam/examPanel';
 
 export const DASHBOARD_VIEW_TYPE = 'studyDeck.progress';
@@ -86,14 +86,7 @@ export class DashboardPanel {
     private readonly exams: ExamPanels,
     private readonly onDispose: () => void,
   ) {
-    panel.webview.options = webviewOptions(extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'study-deck.svg');
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, {
-      script: 'dashboard.js',
-      styles: ['codicons/codicon.css', 'quiz.css', 'dashboard.css'],
-      title: vscode.l10n.t('Study progress'),
-      data: { strings: JSON.stringify(uiStrings()) },
-    });
+    setUpPanel(panel, extensionUri, { script: 'dashboard.js', styles: ['dashboard.css'], title: vscode.l10n.t('Study progress'), strings: uiStrings() });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       // Answers given elsewhere (a quiz beside the dashboard) show up without reopening it.

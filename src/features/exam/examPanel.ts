@@ -7,10 +7,11 @@ import { examResultOf } from '../../core/progress/records';
 import { correctCount, isCorrectChoice } from '../../core/quiz/session';
 import { isExamClientMessage, type ExamClientMessage, type ExamHostMessage, type ExamResultsView, type ExamRunView } from '../../webview/examProtocol';
 import type { QuestionView } from '../../webview/protocol';
-import { topicKey, topicOfTerm, type Content, type ContentService } from '../content/contentService';
+import { topicKey, type Content, type ContentService } from '../content/contentService';
 import type { ProgressService } from '../progress/progressService';
 import type { QuizPanels } from '../quiz/quizPanel';
-import { webviewHtml, webviewOptions } from '../webviewHtml';
+import { openNotesOfTerm } from '../notes/register';
+import { setUpPanel, webviewOptions } from '../webviewHtml';
 import type { ExamService } from './examService';
 
 export const EXAM_VIEW_TYPE = 'studyDeck.exam';
@@ -111,14 +112,7 @@ export class ExamPanel {
     private readonly onDispose: () => void,
   ) {
     this.mode = mode;
-    panel.webview.options = webviewOptions(extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'study-deck.svg');
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, {
-      script: 'exam.js',
-      styles: ['codicons/codicon.css', 'quiz.css', 'exam.css'],
-      title: vscode.l10n.t('Mock exam'),
-      data: { strings: JSON.stringify(uiStrings()) },
-    });
+    setUpPanel(panel, extensionUri, { script: 'exam.js', styles: ['exam.css'], title: vscode.l10n.t('Mock exam'), strings: uiStrings() });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       service.onDidSubmit(({ attemptId }) => {
@@ -195,13 +189,10 @@ export class ExamPanel {
       case 'studyDomain':
         if (this.mode.kind === 'results') await this.studyDomain(this.mode.attemptId, m.domainId);
         return;
-      case 'openTerm': {
-        const c = await this.content.get();
-        const term = c.terms.get(m.id);
-        const topic = term && topicOfTerm(c, term);
-        if (topic) await vscode.commands.executeCommand('studyDeck.openNotes', topicKey(topic));
+      case 'openTerm':
+        // Only ids of terms the loaded content knows; the message never names a command.
+        await openNotesOfTerm(this.content, m.id);
         return;
-      }
     }
   }
 

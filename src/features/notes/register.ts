@@ -1,9 +1,17 @@
 import * as vscode from 'vscode';
 import type { Topic } from '../../core/content/model';
-import type { Content, ContentService } from '../content/contentService';
+import { topicKey, topicOfTerm, type Content, type ContentService } from '../content/contentService';
 import { resolveTopic } from '../topicPicker';
 
 export const NOTES_SCHEME = 'studydeck-notes';
+
+/** Opens the notes of the topic that teaches a term; for webviews, which may name only a term id the content knows. */
+export async function openNotesOfTerm(content: ContentService, termId: string): Promise<void> {
+  const c = await content.get();
+  const term = c.terms.get(termId);
+  const topic = term && topicOfTerm(c, term);
+  if (topic) await vscode.commands.executeCommand('studyDeck.openNotes', topicKey(topic));
+}
 
 export function notesUri(topic: Topic): vscode.Uri {
   return vscode.Uri.from({ scheme: NOTES_SCHEME, path: `/${topic.packId}/${topic.id}.md` });

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { Question, Topic } from '../../core/content/model';
 import { correctCount, QuizSession, type SessionState } from '../../core/quiz/session';
 import { isQuizClientMessage, type QuestionView, type QuizClientMessage, type QuizHostMessage, type SummaryView } from '../../webview/protocol';
-import { topicKey, topicOfTerm, type Content, type ContentService } from '../content/contentService';
+import { topicKey, type Content, type ContentService } from '../content/contentService';
 import type { AnswerSink } from '../progress/answerSink';
-import { webviewHtml, webviewOptions } from '../webviewHtml';
+import { openNotesOfTerm } from '../notes/register';
+import { setUpPanel, webviewOptions } from '../webviewHtml';
 
 export const QUIZ_VIEW_TYPE = 'studyDeck.quiz';
 
@@ -69,14 +70,7 @@ export class QuizPanel {
     private readonly onDispose: () => void,
   ) {
     this.session = session;
-    panel.webview.options = webviewOptions(extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'study-deck.svg');
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, {
-      script: 'quiz.js',
-      styles: ['codicons/codicon.css', 'quiz.css'],
-      title: topicTitle,
-      data: { strings: JSON.stringify(uiStrings()) },
-    });
+    setUpPanel(panel, extensionUri, { script: 'quiz.js', styles: [], title: topicTitle, strings: uiStrings() });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => {
         // Anything that is not a well-formed protocol message is dropped unread.
@@ -132,14 +126,10 @@ export class QuizPanel {
         this.post();
         return;
       }
-      case 'openTerm': {
+      case 'openTerm':
         // Only ids of terms the loaded content knows; the message never names a command.
-        const c = await this.content.get();
-        const term = c.terms.get(m.id);
-        const topic = term && topicOfTerm(c, term);
-        if (topic) await vscode.commands.executeCommand('studyDeck.openNotes', topicKey(topic));
+        await openNotesOfTerm(this.content, m.id);
         return;
-      }
     }
   }
 
