@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { drawExam } from '../../src/core/exam/draw';
+import { dashboardView } from '../../src/features/dashboard/dashboardPanel';
 import { ExamPanels } from '../../src/features/exam/examPanel';
 import { EXAM_STATE_KEY, ExamService } from '../../src/features/exam/examService';
 import { api } from './0-extension.test';
@@ -122,5 +123,34 @@ describe('mock exam', () => {
     assert.ok(panel);
     assert.equal(panel.panel.viewType, 'studyDeck.progress');
     panel.panel.dispose();
+  });
+
+  it('predicts readiness for the exam date the user sets, and says when the setting is not a date', async () => {
+    const a = await api();
+    await a.progress.ready();
+    const c = await a.content.get();
+    const config = vscode.workspace.getConfiguration('studyDeck');
+    const now = Date.now();
+    try {
+      await config.update('examDate', '', vscode.ConfigurationTarget.Global);
+      const today = dashboardView(c, a.progress, now).packs.find((p) => p.packId === 'aws-ai-practitioner')!.readiness!;
+      assert.equal(today.atExamDate, false);
+      assert.equal(today.at, now);
+
+      const inThirtyDays = new Date(now + 30 * 86_400_000);
+      const date = `${inThirtyDays.getFullYear()}-${String(inThirtyDays.getMonth() + 1).padStart(2, '0')}-${String(inThirtyDays.getDate()).padStart(2, '0')}`;
+      await config.update('examDate', date, vscode.ConfigurationTarget.Global);
+      const later = dashboardView(c, a.progress, now).packs.find((p) => p.packId === 'aws-ai-practitioner')!.readiness!;
+      assert.equal(later.atExamDate, true);
+      assert.equal(new Date(later.at).getDate(), inThirtyDays.getDate(), 'recall is predicted for that day');
+      assert.ok(later.expected <= today.expected, `recall can only fade without reviews: ${later.expected} <= ${today.expected}`);
+
+      await config.update('examDate', '15/12/2026', vscode.ConfigurationTarget.Global);
+      const bad = dashboardView(c, a.progress, now);
+      assert.match(bad.examDateError ?? '', /YYYY-MM-DD/, 'the dashboard says what form the date takes');
+      assert.equal(bad.packs[0].readiness?.atExamDate, false, 'and predicts for today meanwhile');
+    } finally {
+      await config.update('examDate', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });
