@@ -182,5 +182,14 @@ describe('mock exam and dashboard with the keyboard alone, high contrast (browse
     await session.editor.screenshot('dashboard-high-contrast');
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: /^Quiz: / }).waitFor({ timeout: 30_000 });
+    await webview(page).locator('.prompt').waitFor({ timeout: 30_000 });
+
+    // The same charts in a light theme: colours come from the theme, nothing is hard-coded.
+    await setTheme(page, 'Light Modern', 'vs');
+    await page.locator('.tab', { hasText: 'Study Progress' }).click();
+    await webview(page).locator('#accuracy-chart svg').waitFor({ timeout: 30_000 });
+    const fills = await webview(page).locator('#accuracy-chart rect.fill-pass, #accuracy-chart rect.fill-fail').evaluateAll((rects) => rects.map((r) => r.ownerDocument.defaultView.getComputedStyle(r).fill));
+    assert.ok(fills.length > 0 && fills.every((f) => f !== 'none' && f !== 'rgb(0, 0, 0)'), `bars take the theme's chart colour: ${fills}`);
+    await session.editor.screenshot('dashboard-light');
   });
 });
