@@ -52,6 +52,17 @@ describe('mock exam and dashboard (browser)', function () {
     const afterReload = await secondsLeft(frame);
     assert.ok(afterReload < beforeReload, `the clock kept running through the reload (${beforeReload}s → ${afterReload}s)`);
     assert.ok(beforeReload - afterReload < 120, `and only the reload's time was charged (${beforeReload - afterReload}s)`);
+
+    // Closing the panel does not stop the clock, so the status bar shows it; a click brings the exam back.
+    await runCommand(page, 'View: Close Editor');
+    await page.locator('.tab', { hasText: 'Mock Exam' }).waitFor({ state: 'detached', timeout: 30_000 });
+    const clock = page.locator('[id="studydeck.study-deck.studyDeck.exam"]');
+    await clock.waitFor({ timeout: 30_000 });
+    assert.match(await clock.innerText(), /Exam: (89|90) min left/);
+    await clock.click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Resume the exam in progress' }).first().click();
+    await webview(page).locator('.question-number', { hasText: 'Question 10 of 65' }).waitFor({ timeout: 60_000 });
+    await clock.waitFor({ state: 'hidden', timeout: 30_000 });
   });
 
   it('warns about unanswered questions, submits, and shows the score, each domain and every explanation', async () => {

@@ -349,6 +349,9 @@ function reviewView(result: ExamResult, index: number, c: Content): QuestionView
 /** Opens and restores the exam panel; there is one, since there is one exam at a time. */
 export class ExamPanels implements vscode.WebviewPanelSerializer<unknown> {
   private current: ExamPanel | undefined;
+  private readonly shown = new vscode.EventEmitter<void>();
+  /** Fires when the panel opens, closes, or is shown or hidden. */
+  readonly onDidChangeVisibility = this.shown.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -411,12 +414,17 @@ export class ExamPanels implements vscode.WebviewPanelSerializer<unknown> {
     this.current?.panel.dispose();
     const p = new ExamPanel(panel, mode, this.extensionUri, this.service, this.content, this.progress, this.quiz, () => {
       if (this.current === p) this.current = undefined;
+      viewState.dispose();
+      this.shown.fire();
     });
+    const viewState = panel.onDidChangeViewState(() => this.shown.fire());
     this.current = p;
+    this.shown.fire();
     return p;
   }
 
   dispose(): void {
     this.current?.panel.dispose();
+    this.shown.dispose();
   }
 }

@@ -28,6 +28,7 @@ export class ExamService extends Disposable {
   /** Fires once an exam is submitted (by the user or by the clock) and recorded. */
   readonly onDidSubmit = this.submitted.event;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Fires when an exam starts, resumes, is discarded or ends. */
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -74,6 +75,7 @@ export class ExamService extends Disposable {
     }
     this.startClock();
     await this.persist();
+    this.changed.fire();
     return session;
   }
 
@@ -102,8 +104,10 @@ export class ExamService extends Disposable {
   /** Drops the exam in progress without recording it. */
   async discard(): Promise<void> {
     this.stopClock();
+    const had = this.session !== undefined;
     this.session = undefined;
     await this.memento.update(EXAM_STATE_KEY, undefined);
+    if (had) this.changed.fire();
   }
 
   answer(key: string, chosen: readonly number[]): Promise<void> {

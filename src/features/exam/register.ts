@@ -63,5 +63,36 @@ export function registerExam(context: vscode.ExtensionContext, content: ContentS
       panels.showIntro(pack, drawExam(pack));
     }),
   );
+  context.subscriptions.push(examClock(service, panels));
   return { service, panels };
+}
+
+/**
+ * While an exam runs and its panel is closed or hidden, the status bar shows the minutes left, so a closed
+ * panel never means a clock running unseen; a click brings the exam back.
+ */
+function examClock(service: ExamService, panels: ExamPanels): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('studyDeck.exam', vscode.StatusBarAlignment.Left, 49);
+  item.name = vscode.l10n.t('Study Deck: mock exam clock');
+  item.command = { title: vscode.l10n.t('Resume the mock exam'), command: 'studyDeck.startExam' };
+  const update = () => {
+    const session = service.active;
+    if (!session || panels.panel?.panel.visible) {
+      item.hide();
+      return;
+    }
+    const left = minutesLeft(session.remainingMs(service.now()));
+    item.text = `$(watch) ${vscode.l10n.t('Exam: {0} min left', left)}`;
+    item.tooltip = vscode.l10n.t('Study Deck: a mock exam is running ({0} minutes left). Click to go back to it.', left);
+    item.accessibilityInformation = { label: item.tooltip };
+    item.show();
+  };
+  const timer = setInterval(update, 15_000);
+  return vscode.Disposable.from(
+    item,
+    { dispose: () => clearInterval(timer) },
+    service.onDidChange(update),
+    service.onDidSubmit(update),
+    panels.onDidChangeVisibility(update),
+  );
 }
