@@ -319,7 +319,7 @@ function renderResults(r: ExamResultsView): void {
     const icon = el('span', { class: `codicon ${state === 'correct' ? 'codicon-pass' : state === 'incorrect' ? 'codicon-error' : 'codicon-circle-large-outline'}`, role: 'img', 'aria-label': t(state) });
     const li = el('li', { class: `is-${state}` }, icon, ' ', el('span', { class: 'summary-prompt' }, item.prompt), ' ', el('span', { class: 'summary-domain' }, `· ${item.domainTitle}`));
     if (item.available) {
-      const b = el('button', { type: 'button', class: 'link', 'aria-label': `${t('review')} ${item.index + 1}` }, t('review'));
+      const b = el('button', { type: 'button', class: 'link', 'aria-label': t('reviewQuestion', item.index + 1) }, t('review'));
       b.addEventListener('click', () => send({ type: 'reviewQuestion', index: item.index }));
       li.append(' ', b);
     }

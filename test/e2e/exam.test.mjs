@@ -94,7 +94,7 @@ describe('mock exam and dashboard (browser)', function () {
     await frame.locator('#study-weakest').waitFor();
     await session.editor.screenshot('exam-results');
 
-    await frame.getByRole('button', { name: 'Review 1', exact: true }).click();
+    await frame.getByRole('button', { name: 'Review question 1', exact: true }).click();
     await frame.locator('.explanation').waitFor();
     const options = await frame.locator('.option').count();
     assert.equal(await frame.locator('.option .why').count(), options, 'every option is explained in review');

@@ -148,7 +148,7 @@ describe('quiz panel with a hostile pack (browser)', function () {
     await frame.getByRole('button', { name: 'Review and submit' }).click();
     await frame.getByRole('button', { name: 'Submit now' }).click();
     await frame.locator('#score').waitFor({ timeout: 30_000 });
-    await frame.getByRole('button', { name: 'Review 1', exact: true }).click();
+    await frame.getByRole('button', { name: 'Review question 1', exact: true }).click();
     await frame.locator('.explanation').waitFor();
     assert.match(await frame.locator('.why').first().innerText(), /<iframe src=/);
     assert.deepEqual(await frame.locator('img, script:not([nonce]):not(#_vscodeApiScript), iframe, [onerror], [onmouseover]').evaluateAll((els) => els.map((e) => e.outerHTML)), [], 'no element was made from pack text');

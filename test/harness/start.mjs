@@ -36,4 +36,5 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
 setInterval(() => {}, 1 << 30);

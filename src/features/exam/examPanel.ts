@@ -82,6 +82,7 @@ function uiStrings(): Record<string, string> {
     incorrect: vscode.l10n.t('Incorrect'),
     unanswered: vscode.l10n.t('Unanswered'),
     review: vscode.l10n.t('Review'),
+    reviewQuestion: vscode.l10n.t('Review question {0}'),
     backToResults: vscode.l10n.t('Back to results'),
     explanation: vscode.l10n.t('Explanation'),
     terms: vscode.l10n.t('Terms in this question'),
