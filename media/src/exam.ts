@@ -47,7 +47,32 @@ function navigator(view: ExamRunView, only?: (n: NavigatorItem) => boolean): HTM
     });
     grid.append(el('div', { role: 'listitem' }, b));
   });
+  rovingFocus(grid, view.question.index);
   return grid;
+}
+
+/**
+ * One Tab stop for the whole navigator: arrow keys move between questions (Up and Down by a row), Home and
+ * End jump to the ends, Enter or Space opens the question. Without this, reaching question 40 takes 40 Tabs.
+ */
+function rovingFocus(grid: HTMLElement, currentIndex: number): void {
+  const buttons = [...grid.querySelectorAll<HTMLButtonElement>('button.nav-item')];
+  const start = Math.max(0, buttons.findIndex((b) => Number(b.dataset.index) === currentIndex));
+  buttons.forEach((b, i) => (b.tabIndex = i === start ? 0 : -1));
+  grid.addEventListener('keydown', (e) => {
+    const at = buttons.indexOf(e.target as HTMLButtonElement);
+    if (at === -1) return;
+    // Buttons per row, from the layout: the grid's column count follows the panel's width.
+    const perRow = Math.max(1, buttons.filter((b) => b.offsetTop === buttons[0].offsetTop).length);
+    const moves: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, ArrowDown: at + perRow, ArrowUp: at - perRow, Home: 0, End: buttons.length - 1 };
+    const to = moves[e.key];
+    if (to === undefined || to < 0 || to >= buttons.length) return;
+    e.preventDefault();
+    e.stopPropagation();
+    buttons[at].tabIndex = -1;
+    buttons[to].tabIndex = 0;
+    buttons[to].focus();
+  });
 }
 
 function legend(): HTMLElement {

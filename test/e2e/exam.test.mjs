@@ -172,6 +172,15 @@ describe('mock exam and dashboard with the keyboard alone, high contrast (browse
     await frame.locator('.question-number', { hasText: 'Question 2 of 65' }).waitFor();
     await page.keyboard.press('f');
     await frame.locator('.nav-item.is-flagged').first().waitFor();
+    // The navigator is one Tab stop; arrows move within it and Enter opens a question.
+    await tabTo(page, frame, '.nav-item.is-current');
+    assert.equal(await frame.locator('.nav-item[tabindex="0"]').count(), 1, 'one Tab stop for all 65 questions');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await frame.locator('.nav-item[data-index="3"]:focus').waitFor();
+    assert.ok(await focusRing(frame), 'the focused question number shows a focus ring');
+    await page.keyboard.press('Enter');
+    await frame.locator('.question-number', { hasText: 'Question 4 of 65' }).waitFor();
     await tabTo(page, frame, '#review-submit');
     assert.ok(await focusRing(frame), 'Review and submit shows a focus ring');
     await page.keyboard.press('Enter');
