@@ -39,11 +39,16 @@ export function activate(context: vscode.ExtensionContext) {
   // The status bar's due count needs content and progress: load them soon, but not inside activate().
   const warmUp = setTimeout(() => void progress.ready(), 1500);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
+  releaseExam = () => exam.service.release();
   const activationMs = performance.now() - started;
   const loadsDuringActivation = content.loadsStarted;
   return { activationMs, loadsDuringActivation, content, topics, hover, quiz, progress, statusBar, exam, dashboard };
 }
 
-export function deactivate(): void {
-  /* everything is in context.subscriptions */
+/** Set by activate: hands the exam in progress back before the window goes, so a reload resumes it at once. */
+let releaseExam: (() => Promise<void>) | undefined;
+
+/** Everything else is in context.subscriptions; the exam's release is awaited so it is saved before exit. */
+export async function deactivate(): Promise<void> {
+  await releaseExam?.();
 }

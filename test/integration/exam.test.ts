@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { drawExam } from '../../src/core/exam/draw';
 import { dashboardView } from '../../src/features/dashboard/dashboardPanel';
 import { ExamPanels } from '../../src/features/exam/examPanel';
-import { EXAM_STATE_KEY, ExamService } from '../../src/features/exam/examService';
+import { EXAM_STATE_KEY, ExamService, LEASE_MS } from '../../src/features/exam/examService';
 import { api } from './0-extension.test';
 
 /** globalState as the editor keeps it, in memory, so "before" and "after the reload" can share it. */
@@ -96,6 +96,44 @@ describe('mock exam', () => {
     for (const q of qs) assert.equal(a.progress.schedule(q.key)?.lastAnswerAt, last.at, `${q.id} is scheduled from the exam answer`);
     panels2.dispose();
     after.dispose();
+  });
+
+  it('runs an exam in one window at a time: another window waits, takes over a stale one, or one handed back', async () => {
+    const a = await api();
+    const c = await a.content.get();
+    const pack = c.packs.find((p) => p.id === 'aws-ai-practitioner')!;
+    const memento = new MemoryMemento();
+    let now = Date.now();
+    const clock = () => now;
+    const first = new ExamService(memento, a.content, a.progress, clock);
+    const second = new ExamService(memento, a.content, a.progress, clock);
+    try {
+      const session = await first.start(pack, drawExam(pack));
+      await first.answer(session.questions[0].key, [0]);
+      assert.equal(await second.resume(), undefined, 'a second window does not run the same exam');
+      assert.equal(second.heldElsewhere, true, 'and knows why');
+
+      // The first window stops saving (closed without a goodbye): after the lease, the second takes over,
+      // and the first, should it wake up, stops instead of saving over it.
+      now += LEASE_MS + 1_000;
+      const taken = await second.resume();
+      assert.equal(taken?.id, session.id);
+      assert.deepEqual(taken?.answerOf(session.questions[0].key), [0], 'with the answers given so far');
+      await first.persist();
+      assert.equal(first.active === undefined, true, 'the first window stops running it');
+      assert.equal(first.movedAway, true);
+      assert.equal(second.active?.id, session.id, 'the second window runs it');
+
+      // A window that hands the exam back (on reload or shutdown) lets the next one resume it at once.
+      await second.release();
+      const third = new ExamService(memento, a.content, a.progress, clock);
+      assert.equal((await third.resume())?.id, session.id);
+      await third.discard();
+      third.dispose();
+    } finally {
+      first.dispose();
+      second.dispose();
+    }
   });
 
   it('submits by itself when time runs out, even with no panel open', async () => {

@@ -116,6 +116,9 @@ export class ExamPanel {
     setUpPanel(panel, extensionUri, { script: 'exam.js', styles: ['exam.css'], title: vscode.l10n.t('Mock exam'), strings: uiStrings() });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
+      service.onDidChange(() => {
+        if (this.mode.kind === 'exam' && !service.active) this.post();
+      }),
       service.onDidSubmit(({ attemptId }) => {
         if (this.mode.kind !== 'exam') return;
         this.mode = { kind: 'results', attemptId };
@@ -214,7 +217,8 @@ export class ExamPanel {
       }
       case 'exam': {
         const view = this.runView();
-        return view ? { type: 'exam', exam: view } : { type: 'empty', message: vscode.l10n.t('This exam has ended.') };
+        if (view) return { type: 'exam', exam: view };
+        return { type: 'empty', message: this.service.movedAway ? vscode.l10n.t('This exam continues in another window.') : vscode.l10n.t('This exam has ended.') };
       }
       case 'results': {
         const result = this.attempt(this.mode.attemptId);

@@ -11,6 +11,14 @@ import type { ProgressService } from '../progress/progressService';
 export const EXAM_STATE_KEY = 'studyDeck.exam.active';
 /** How often the clock is saved while an exam runs; a crash loses at most this much charged time. */
 const HEARTBEAT_MS = 15_000;
+/**
+ * A window that saved the exam this recently still holds it: another window does not resume it too (both
+ * would save over each other's answers). Three heartbeats, so a busy window does not lose its exam.
+ */
+export const LEASE_MS = 3 * HEARTBEAT_MS;
+
+/** The exam in progress as stored: its state and the window that runs it (none once released). */
+type StoredExam = ExamState & { readonly owner?: string };
 
 /**
  * The mock exam in progress. The extension, not the webview, owns the answers and the clock: hiding the
@@ -24,6 +32,10 @@ export class ExamService extends Disposable {
   private resuming: Promise<ExamSession | undefined> | undefined;
   /** Time the clock stood still while the editor was closed, told to the user once after resuming. */
   pausedMs = 0;
+  /** Set when the last resume found the exam running in another window. */
+  heldElsewhere = false;
+  /** Set when another window took over the exam this window was running. */
+  movedAway = false;
   private readonly submitted = this.register(new vscode.EventEmitter<{ readonly result: ExamResult; readonly attemptId: string }>());
   /** Fires once an exam is submitted (by the user or by the clock) and recorded. */
   readonly onDidSubmit = this.submitted.event;
@@ -37,6 +49,11 @@ export class ExamService extends Disposable {
     private readonly progress: ProgressService,
     /** Injectable so tests can move time on. */
     readonly now: () => number = Date.now,
+    /**
+     * This window, as the owner of the exam it runs. Kept in the workspace's storage by the caller, so it
+     * survives a window reload (the editor opens a folder in one window at a time).
+     */
+    private readonly windowId: string = randomUUID(),
   ) {
     super();
     this.register({ dispose: () => this.stopClock() });
@@ -47,20 +64,28 @@ export class ExamService extends Disposable {
   }
 
   /** The saved exam in progress, if any (it may belong to an earlier window). */
-  stored(): ExamState | undefined {
+  stored(): StoredExam | undefined {
     const v = this.memento.get<unknown>(EXAM_STATE_KEY);
     return isExamState(v) ? v : undefined;
   }
 
-  /** Brings back the saved exam, or submits it when its time ran out meanwhile; undefined when none. */
-  resume(): Promise<ExamSession | undefined> {
+  /**
+   * Brings back the saved exam, or submits it when its time ran out meanwhile; undefined when none, or when
+   * another window runs it (heldElsewhere; `takeOver` resumes it here anyway).
+   */
+  resume(takeOver = false): Promise<ExamSession | undefined> {
     if (this.session) return Promise.resolve(this.session);
-    return (this.resuming ??= this.resumeNow().finally(() => (this.resuming = undefined)));
+    return (this.resuming ??= this.resumeNow(takeOver).finally(() => (this.resuming = undefined)));
   }
 
-  private async resumeNow(): Promise<ExamSession | undefined> {
+  private async resumeNow(takeOver: boolean): Promise<ExamSession | undefined> {
     const state = this.stored();
+    this.heldElsewhere = false;
     if (!state) return undefined;
+    if (!takeOver && state.owner !== undefined && state.owner !== this.windowId && this.now() - state.savedAt < LEASE_MS) {
+      this.heldElsewhere = true;
+      return undefined;
+    }
     const c = await this.content.get();
     const { session, pausedMs } = ExamSession.resume(state, (k) => c.questions.get(k), this.now());
     if (session.questions.length === 0) {
@@ -74,7 +99,7 @@ export class ExamService extends Disposable {
       return undefined;
     }
     this.startClock();
-    await this.persist();
+    await this.persist(true);
     this.changed.fire();
     return session;
   }
@@ -95,8 +120,9 @@ export class ExamService extends Disposable {
     });
     this.session = session;
     this.pausedMs = 0;
+    this.movedAway = false;
     this.startClock();
-    await this.persist();
+    await this.persist(true);
     this.changed.fire();
     return session;
   }
@@ -154,9 +180,32 @@ export class ExamService extends Disposable {
     else this.armTimer();
   }
 
-  /** Saves answers and the clock, so a reload or a crash resumes where the user was. */
-  async persist(): Promise<void> {
-    if (this.session && !this.session.submitted) await this.memento.update(EXAM_STATE_KEY, this.session.state(this.now()));
+  /**
+   * Saves answers and the clock, so a reload or a crash resumes where the user was. `claim` when this window
+   * starts or resumes the exam; otherwise a save finding that another window has claimed it stops here.
+   */
+  async persist(claim = false): Promise<void> {
+    const session = this.session;
+    if (!session || session.submitted) return;
+    const stored = this.stored();
+    if (!claim && stored?.id === session.id && stored.owner !== undefined && stored.owner !== this.windowId) {
+      // Another window took this exam over: stop here rather than save over its answers.
+      this.stopClock();
+      this.session = undefined;
+      this.movedAway = true;
+      this.changed.fire();
+      return;
+    }
+    await this.memento.update(EXAM_STATE_KEY, { ...session.state(this.now()), owner: this.windowId } satisfies StoredExam);
+  }
+
+  /** Saves the exam without an owner and stops its clock here: on reload or shutdown, so the next window resumes it at once. */
+  async release(): Promise<void> {
+    const session = this.session;
+    if (!session || session.submitted) return;
+    this.stopClock();
+    this.session = undefined;
+    await this.memento.update(EXAM_STATE_KEY, session.state(this.now()));
   }
 
   private startClock(): void {
@@ -180,8 +229,8 @@ export class ExamService extends Disposable {
   }
 
   override dispose(): void {
-    // Saved on the way out too: the heartbeat may be up to 15 s old.
-    void this.persist();
+    // Saved on the way out too (deactivate normally released it already): the heartbeat may be 15 s old.
+    void this.release();
     super.dispose();
   }
 }

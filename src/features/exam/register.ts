@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Pack } from '../../core/content/model';
 import { drawExam } from '../../core/exam/draw';
@@ -7,12 +8,20 @@ import type { QuizPanels } from '../quiz/quizPanel';
 import { EXAM_VIEW_TYPE, ExamPanels } from './examPanel';
 import { ExamService } from './examService';
 
+const WINDOW_ID_KEY = 'studyDeck.windowId';
+
 function minutesLeft(ms: number): number {
   return Math.max(0, Math.ceil(ms / 60_000));
 }
 
 export function registerExam(context: vscode.ExtensionContext, content: ContentService, progress: ProgressService, quiz: QuizPanels): { service: ExamService; panels: ExamPanels } {
-  const service = new ExamService(context.globalState, content, progress);
+  // The same id after a reload, so the window finds its own exam rather than one "held elsewhere".
+  let windowId = context.workspaceState.get<string>(WINDOW_ID_KEY);
+  if (!windowId) {
+    windowId = randomUUID();
+    void context.workspaceState.update(WINDOW_ID_KEY, windowId);
+  }
+  const service = new ExamService(context.globalState, content, progress, Date.now, windowId);
   const panels = new ExamPanels(context.extensionUri, service, content, progress, quiz);
 
   /** Packs a mock exam can be built from: an exam profile and at least one question. */
@@ -32,7 +41,17 @@ export function registerExam(context: vscode.ExtensionContext, content: ContentS
     }),
     vscode.commands.registerCommand('studyDeck.startExam', async (arg?: unknown) => {
       await progress.ready();
-      const stored = (await service.resume()) ?? undefined;
+      let stored = await service.resume();
+      if (!stored && service.heldElsewhere) {
+        const takeOver = vscode.l10n.t('Continue It Here');
+        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Study Deck: a mock exam is running in another window. Continue it there, or bring it here; the other window then stops it within 15 seconds.'), takeOver);
+        if (choice !== takeOver) return;
+        stored = await service.resume(true);
+        if (stored) {
+          panels.showExam();
+          return;
+        }
+      }
       if (stored) {
         const c = stored.counts();
         const resume = { label: `$(debug-continue) ${vscode.l10n.t('Resume the exam in progress')}`, detail: vscode.l10n.t('{0} of {1} answered, {2} minutes left', c.answered, c.total, minutesLeft(stored.remainingMs(service.now()))), resume: true };
