@@ -2,12 +2,12 @@
 // extension owns answers and the clock; this side only shows them and reports input.
 import type { ExamClientMessage, ExamHostMessage, ExamIntroView, ExamResultsView, ExamRunView, NavigatorItem } from '../../src/webview/examProtocol';
 import type { QuestionView } from '../../src/webview/protocol';
+import { scale } from './charts';
 import { clock, el, t } from './dom';
 import { appendFeedback, explanationSection, inlineMarkdown, markdown } from './markdown';
 
 const vscode = acquireVsCodeApi<unknown>();
 const app = document.getElementById('app')!;
-const SVG = 'http://www.w3.org/2000/svg';
 
 function send(m: ExamClientMessage): void {
   vscode.postMessage(m);
@@ -277,30 +277,6 @@ function renderIntro(intro: ExamIntroView): void {
   begin.focus();
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-}
-
-/** The score on a 0–max scale with the pass mark, as a picture with a text alternative. */
-function scoreScale(r: ExamResultsView): SVGSVGElement {
-  const w = 600;
-  const s = svg('svg', { viewBox: `0 0 ${w} 56`, class: 'scale', role: 'img', 'aria-label': `${t('estimate', r.estimatedScore, r.maxScore)}. ${t('passLine', r.passScore)}.` });
-  const x = (v: number) => 10 + ((w - 20) * v) / r.maxScore;
-  s.append(svg('rect', { x: 10, y: 20, width: w - 20, height: 14, rx: 3, class: 'track' }));
-  s.append(svg('rect', { x: 10, y: 20, width: Math.max(0, x(r.estimatedScore) - 10), height: 14, rx: 3, class: r.passed ? 'fill-pass' : 'fill-fail' }));
-  s.append(svg('line', { x1: x(r.passScore), x2: x(r.passScore), y1: 12, y2: 42, class: 'pass-line' }));
-  const label = svg('text', { x: x(r.passScore), y: 54, 'text-anchor': 'middle', class: 'axis' });
-  label.textContent = t('passLine', r.passScore);
-  const zero = svg('text', { x: 10, y: 12, class: 'axis' });
-  zero.textContent = '0';
-  const max = svg('text', { x: w - 10, y: 12, 'text-anchor': 'end', class: 'axis' });
-  max.textContent = String(r.maxScore);
-  s.append(label, zero, max);
-  return s;
-}
-
 function domainBars(r: ExamResultsView): HTMLElement {
   const list = el('div', { class: 'domain-bars', role: 'list', 'aria-label': t('byDomain') });
   for (const d of r.byDomain) {
@@ -326,7 +302,7 @@ function renderResults(r: ExamResultsView): void {
     el('h1', {}, `${t('results')}: ${r.title}`),
     el('p', { class: 'big-score', id: 'score' }, t('estimate', r.estimatedScore, r.maxScore)),
     verdict,
-    scoreScale(r),
+    scale({ value: r.estimatedScore, max: r.maxScore, pass: r.passScore, good: r.passed, describe: `${t('estimate', r.estimatedScore, r.maxScore)}. ${t('passLine', r.passScore)}.`, passLabel: t('passLine', r.passScore) }),
     el('p', { class: 'estimate-note' }, t('estimateNote', r.correct, r.total, r.maxScore)),
     el('p', { class: 'ended' }, ended),
     el('h2', {}, t('byDomain')),

@@ -162,11 +162,6 @@ export class ExamSession {
     return this.outcome !== undefined;
   }
 
-  /** The result once submitted. */
-  get result(): ExamResult | undefined {
-    return this.outcome;
-  }
-
   /** Out of range ignored. */
   goTo(index: number): void {
     if (Number.isInteger(index) && index >= 0 && index < this.questions.length) this.position = index;

@@ -33,7 +33,7 @@ function dayKeyer(): (ms: number) => string {
  * The local day `offset` days from the day of `ms`. Built at local noon with setDate, so a daylight-saving
  * change (a 23- or 25-hour day) never skips or repeats a calendar day.
  */
-function dayKeyFrom(ms: number, offset: number): string {
+export function dayKeyFrom(ms: number, offset: number): string {
   const d = new Date(ms);
   d.setHours(12, 0, 0, 0);
   d.setDate(d.getDate() + offset);

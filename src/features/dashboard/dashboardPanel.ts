@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { scoreExam } from '../../core/exam/score';
-import { dailyAccuracy, dayKey, streakOf, weakestTopics } from '../../core/progress/history';
+import { dailyAccuracy, dayKeyFrom, streakOf, weakestTopics } from '../../core/progress/history';
 import { parseExamDate, readiness } from '../../core/progress/readiness';
 import { examResultOf } from '../../core/progress/records';
 import { dueCountsByDay } from '../../core/progress/scheduler';
@@ -14,7 +14,6 @@ import type { ExamPanels } from '../exam/examPanel';
 export const DASHBOARD_VIEW_TYPE = 'studyDeck.progress';
 const ACCURACY_DAYS = 30;
 const DUE_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 function uiStrings(): Record<string, string> {
   return {
@@ -86,7 +85,7 @@ export class DashboardPanel {
     private readonly exams: ExamPanels,
     private readonly onDispose: () => void,
   ) {
-    setUpPanel(panel, extensionUri, { script: 'dashboard.js', styles: ['dashboard.css'], title: vscode.l10n.t('Study progress'), strings: uiStrings() });
+    setUpPanel(panel, extensionUri, { script: 'dashboard.js', styles: ['charts.css', 'dashboard.css'], title: vscode.l10n.t('Study progress'), strings: uiStrings() });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       // Answers given elsewhere (a quiz beside the dashboard) show up without reopening it.
@@ -152,7 +151,7 @@ export async function askExamDate(): Promise<void> {
     title: vscode.l10n.t('Exam date'),
     prompt: vscode.l10n.t('The day you sit the exam, as YYYY-MM-DD. Readiness is predicted for that day. Leave empty for today.'),
     value: config.get<string>('examDate', ''),
-    placeHolder: dayKey(Date.now() + 30 * DAY_MS),
+    placeHolder: dayKeyFrom(Date.now(), 30),
     validateInput: (v) => {
       const parsed = parseExamDate(v);
       return parsed && 'error' in parsed ? parsed.error : undefined;
@@ -223,12 +222,7 @@ export function dashboardView(c: Content, progress: ProgressService, now: number
     examDateError,
     packs,
     accuracy: dailyAccuracy(progress.log, now, ACCURACY_DAYS),
-    due: dueCounts.map((count, i) => {
-      const d = new Date(now);
-      d.setHours(12, 0, 0, 0);
-      d.setDate(d.getDate() + i);
-      return { day: dayKey(d.getTime()), count };
-    }),
+    due: dueCounts.map((count, i) => ({ day: dayKeyFrom(now, i), count })),
     streak: streakOf(progress.log, now),
     weakest: weakestTopics(allTopics, schedules, now, 5).map((t) => ({ key: `${t.packId}/${t.topicId}`, title: t.title, recall: t.recall, seen: t.seen, total: t.total, mastered: t.mastered })),
     attempts,

@@ -113,15 +113,15 @@ export class ExamPanel {
     private readonly onDispose: () => void,
   ) {
     this.mode = mode;
-    setUpPanel(panel, extensionUri, { script: 'exam.js', styles: ['exam.css'], title: vscode.l10n.t('Mock exam'), strings: uiStrings() });
+    setUpPanel(panel, extensionUri, { script: 'exam.js', styles: ['charts.css', 'exam.css'], title: vscode.l10n.t('Mock exam'), strings: uiStrings() });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       service.onDidChange(() => {
         if (this.mode.kind === 'exam' && !service.active) this.post();
       }),
-      service.onDidSubmit(({ attemptId }) => {
+      service.onDidSubmit(({ result }) => {
         if (this.mode.kind !== 'exam') return;
-        this.mode = { kind: 'results', attemptId };
+        this.mode = { kind: 'results', attemptId: result.id };
         this.post();
       }),
       panel.onDidDispose(() => this.dispose()),
@@ -243,7 +243,7 @@ export class ExamPanel {
       question: { key: q.key, index: s.index, type: q.type, choose: correctCount(q), prompt: q.prompt, options: q.options.map((o) => ({ text: o.text })), chosen: s.answerOf(q.key) ?? [], flagged: s.isFlagged(q.key) },
       navigator: s.questions.map((x) => ({ answered: (s.answerOf(x.key)?.length ?? 0) > 0, flagged: s.isFlagged(x.key) })),
       remainingMs: s.remainingMs(now),
-      limitMs: s.remainingMs(now) + s.elapsedMs(now),
+      limitMs: s.limitMs,
       notes: s.notes,
       pausedMs: this.service.pausedMs,
     };
@@ -308,7 +308,7 @@ function resultsView(result: ExamResult, c: Content): ExamResultsView {
     passScore: score.passScore,
     maxScore: score.maxScore,
     passed: score.passed,
-    byDomain: score.byDomain.map((d) => ({ domainId: d.domainId, title: d.title, weight: d.weight, correct: d.correct, total: d.total, percent: d.percent })),
+    byDomain: score.byDomain,
     weakest: score.weakestDomainId === undefined ? undefined : { domainId: score.weakestDomainId, title: titleOf(score.weakestDomainId) },
     items: result.items.map((item, index) => {
       const q = c.questions.get(item.key);

@@ -30,13 +30,13 @@ export class ExamService extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private resuming: Promise<ExamSession | undefined> | undefined;
-  /** Time the clock stood still while the editor was closed, told to the user once after resuming. */
+  /** Time the clock stood still while the editor was closed, shown in the exam panel after resuming. */
   pausedMs = 0;
   /** Set when the last resume found the exam running in another window. */
   heldElsewhere = false;
   /** Set when another window took over the exam this window was running. */
   movedAway = false;
-  private readonly submitted = this.register(new vscode.EventEmitter<{ readonly result: ExamResult; readonly attemptId: string }>());
+  private readonly submitted = this.register(new vscode.EventEmitter<{ readonly result: ExamResult }>());
   /** Fires once an exam is submitted (by the user or by the clock) and recorded. */
   readonly onDidSubmit = this.submitted.event;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -159,7 +159,7 @@ export class ExamService extends Disposable {
   }
 
   /** Ends the exam, records every answer and the attempt, and tells listeners. */
-  async submit(end: ExamEnd): Promise<{ result: ExamResult; attemptId: string } | undefined> {
+  async submit(end: ExamEnd): Promise<ExamResult | undefined> {
     const session = this.session;
     if (!session || session.submitted) return undefined;
     const result = session.submit(this.now(), end);
@@ -167,10 +167,9 @@ export class ExamService extends Disposable {
     this.session = undefined;
     await this.memento.update(EXAM_STATE_KEY, undefined);
     await this.progress.recordExam(result);
-    const submitted = { result, attemptId: result.id };
-    this.submitted.fire(submitted);
+    this.submitted.fire({ result });
     this.changed.fire();
-    return submitted;
+    return result;
   }
 
   /** Checks the clock: submits when time is up, else waits for the rest. */

@@ -32,11 +32,11 @@ export function registerExam(context: vscode.ExtensionContext, content: ContentS
     panels,
     vscode.window.registerWebviewPanelSerializer(EXAM_VIEW_TYPE, panels),
     // Time can run out while no panel shows the exam: say so, and offer the results.
-    service.onDidSubmit(({ result, attemptId }) => {
+    service.onDidSubmit(({ result }) => {
       if (result.end !== 'timeout' || panels.panel?.panel.visible) return;
       const see = vscode.l10n.t('See Results');
       void vscode.window.showInformationMessage(vscode.l10n.t('Study Deck: time ran out on your mock exam, so it was submitted as it stood.'), see).then((choice) => {
-        if (choice === see) panels.showResults(attemptId);
+        if (choice === see) panels.showResults(result.id);
       });
     }),
     vscode.commands.registerCommand('studyDeck.startExam', async (arg?: unknown) => {
@@ -94,8 +94,15 @@ function examClock(service: ExamService, panels: ExamPanels): vscode.Disposable 
   const item = vscode.window.createStatusBarItem('studyDeck.exam', vscode.StatusBarAlignment.Left, 49);
   item.name = vscode.l10n.t('Study Deck: mock exam clock');
   item.command = { title: vscode.l10n.t('Resume the mock exam'), command: 'studyDeck.startExam' };
+  let timer: ReturnType<typeof setInterval> | undefined;
   const update = () => {
     const session = service.active;
+    // Minutes pass without events: a timer while an exam runs, none otherwise.
+    if (session && !timer) timer = setInterval(update, 15_000);
+    if (!session && timer) {
+      clearInterval(timer);
+      timer = undefined;
+    }
     if (!session || panels.panel?.panel.visible) {
       item.hide();
       return;
@@ -106,10 +113,9 @@ function examClock(service: ExamService, panels: ExamPanels): vscode.Disposable 
     item.accessibilityInformation = { label: item.tooltip };
     item.show();
   };
-  const timer = setInterval(update, 15_000);
   return vscode.Disposable.from(
     item,
-    { dispose: () => clearInterval(timer) },
+    { dispose: () => timer && clearInterval(timer) },
     service.onDidChange(update),
     service.onDidSubmit(update),
     panels.onDidChangeVisibility(update),
