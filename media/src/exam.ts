@@ -4,7 +4,8 @@ import type { ExamClientMessage, ExamHostMessage, ExamIntroView, ExamResultsView
 import type { QuestionView } from '../../src/webview/protocol';
 import { scale } from './charts';
 import { clock, el, t } from './dom';
-import { appendFeedback, explanationSection, inlineMarkdown, markdown } from './markdown';
+import { explanationSection, markdown } from './markdown';
+import { answerInput, currentOrder, feedbackBody, instruction, scenarioSection, type AnswerInput } from './questionInput';
 
 const vscode = acquireVsCodeApi<unknown>();
 const app = document.getElementById('app')!;
@@ -35,8 +36,21 @@ function navLabel(i: number, n: NavigatorItem, current: boolean): string {
 
 function navigator(view: ExamRunView, only?: (n: NavigatorItem) => boolean): HTMLElement {
   const grid = el('div', { class: 'navigator', role: 'list', 'aria-label': t('navigator') });
+  // A case study's questions sit together in the exam; the navigator boxes them under the case's title.
+  let group: { title: string; box: HTMLElement } | undefined;
   view.navigator.forEach((n, i) => {
     if (only && !only(n)) return;
+    let parent: HTMLElement = grid;
+    if (n.caseTitle !== undefined) {
+      if (group?.title !== n.caseTitle) {
+        const box = el('div', { class: 'nav-case-items', role: 'list', 'aria-label': t('caseStudy', n.caseTitle) });
+        grid.append(el('div', { class: 'nav-case', role: 'listitem' }, el('span', { class: 'nav-case-title', 'aria-hidden': 'true' }, el('span', { class: 'codicon codicon-briefcase' }), ` ${n.caseTitle}`), box));
+        group = { title: n.caseTitle, box };
+      }
+      parent = group.box;
+    } else {
+      group = undefined;
+    }
     const current = i === view.question.index && !confirming;
     const b = el('button', { type: 'button', class: `nav-item${n.answered ? ' is-answered' : ''}${n.flagged ? ' is-flagged' : ''}${current ? ' is-current' : ''}`, 'aria-label': navLabel(i, n, current), title: navLabel(i, n, current), 'data-index': String(i) }, String(i + 1));
     if (n.flagged) b.append(el('span', { class: 'codicon codicon-bookmark nav-flag', 'aria-hidden': 'true' }));
@@ -45,7 +59,7 @@ function navigator(view: ExamRunView, only?: (n: NavigatorItem) => boolean): HTM
       confirming = false;
       send({ type: 'goTo', index: i });
     });
-    grid.append(el('div', { role: 'listitem' }, b));
+    parent.append(el('div', { role: 'listitem' }, b));
   });
   rovingFocus(grid, view.question.index);
   return grid;
@@ -100,9 +114,7 @@ function header(view: ExamRunView): HTMLElement {
   );
 }
 
-function selected(): number[] {
-  return [...app.querySelectorAll<HTMLInputElement>('input[name="option"]')].filter((i) => i.checked).map((i) => Number(i.value));
-}
+let input: AnswerInput | undefined;
 
 /** What had focus, so a re-render can put it back on the same control (a keyboard user keeps their place). */
 function focusedControl(): string | undefined {
@@ -123,6 +135,7 @@ function renderRun(view: ExamRunView, focus: string | undefined): void {
     app.querySelector('.navigator')?.replaceWith(navigator(view));
     const flag = app.querySelector<HTMLButtonElement>('#flag');
     if (flag) updateFlag(flag, q.flagged);
+    if (q.chosen.length > 0) app.querySelector('#keep-order')?.parentElement?.remove();
     if (focus) app.querySelector<HTMLElement>(focus)?.focus();
     updateTimer();
     return;
@@ -132,15 +145,15 @@ function renderRun(view: ExamRunView, focus: string | undefined): void {
   const promptId = `prompt-${q.index}`;
   const prompt = markdown(q.prompt, 'prompt');
   prompt.id = promptId;
-  const group = el('div', { class: 'options', role: q.type === 'single' ? 'radiogroup' : 'group', 'aria-labelledby': promptId });
-  q.options.forEach((o, i) => {
-    const id = `opt-${i}`;
-    const input = el('input', { type: q.type === 'single' ? 'radio' : 'checkbox', name: 'option', id, value: String(i) });
-    input.checked = q.chosen.includes(i);
-    input.addEventListener('change', () => send({ type: 'answer', key: q.key, chosen: selected() }));
-    const label = el('label', { for: id, class: 'option-label' }, el('span', { class: 'key', 'aria-hidden': 'true' }, String(i + 1)), inlineMarkdown(o.text));
-    group.append(el('div', { class: 'option' }, input, label));
-  });
+  input = answerInput(q.body, { labelledBy: promptId, answer: q.chosen, announce, onChange: (chosen) => send({ type: 'answer', key: q.key, chosen }) });
+  const answerArea: Node[] = [input.element];
+  if (q.body.type === 'ordering' && q.chosen.length === 0) {
+    // The shuffled order is not an answer until the learner moves an item or keeps it on purpose.
+    const keep = el('button', { type: 'button', class: 'secondary', id: 'keep-order' }, t('answerOrder'));
+    const current = input;
+    keep.addEventListener('click', () => send({ type: 'answer', key: q.key, chosen: currentOrder(current) }));
+    answerArea.push(el('div', { class: 'actions' }, keep));
+  }
 
   const prev = el('button', { type: 'button', class: 'secondary', id: 'prev' }, el('span', { class: 'codicon codicon-arrow-left', 'aria-hidden': 'true' }), ` ${t('previous')}`);
   prev.disabled = q.index === 0;
@@ -153,7 +166,8 @@ function renderRun(view: ExamRunView, focus: string | undefined): void {
   flag.addEventListener('click', () => send({ type: 'flag', key: q.key }));
   const clear = el('button', { type: 'button', class: 'secondary', id: 'clear' }, t('clear'));
   clear.addEventListener('click', () => {
-    for (const i of app.querySelectorAll<HTMLInputElement>('input[name="option"]')) i.checked = false;
+    // Drawn afresh from the host's answer (none), whatever the question's type.
+    run = undefined;
     send({ type: 'answer', key: q.key, chosen: [] });
   });
   const review = el('button', { type: 'button', id: 'review-submit' }, el('span', { class: 'codicon codicon-checklist', 'aria-hidden': 'true' }), ` ${t('reviewSubmit')}`);
@@ -169,9 +183,10 @@ function renderRun(view: ExamRunView, focus: string | undefined): void {
     'section',
     { class: 'question', id: 'exam-question', 'aria-label': t('questionOf', q.index + 1, view.total) },
     el('h2', { class: 'question-number' }, t('questionOf', q.index + 1, view.total)),
+    ...(q.case ? [scenarioSection(q.case)] : []),
     prompt,
-    el('p', { class: 'choose' }, q.type === 'multiple' ? t('chooseN', q.choose) : t('chooseOne')),
-    group,
+    el('p', { class: 'choose' }, instruction(q.body)),
+    ...answerArea,
   );
   app.replaceChildren(
     header(view),
@@ -181,7 +196,7 @@ function renderRun(view: ExamRunView, focus: string | undefined): void {
     el('p', { class: 'hint' }, t('keyboardHint')),
   );
   const target = focus ? app.querySelector<HTMLButtonElement>(focus) : null;
-  (target && !target.disabled ? target : app.querySelector<HTMLElement>('input[name="option"]'))?.focus();
+  (target && !target.disabled ? target : app.querySelector<HTMLElement>('input[name="option"], .order-item[tabindex="0"], select.match-select'))?.focus();
   updateTimer();
 }
 
@@ -334,13 +349,12 @@ function renderResults(r: ExamResultsView): void {
 function renderReview(q: QuestionView): void {
   stopClock();
   run = undefined;
+  input = undefined;
   const f = q.feedback!;
-  const group = el('div', { class: 'options', role: 'list', 'aria-label': t('questionOf', q.index + 1, q.total) });
-  q.options.forEach((o, i) => {
-    const row = el('div', { class: 'option', role: 'listitem' }, el('span', { class: 'key', 'aria-hidden': 'true' }, String(i + 1)), inlineMarkdown(o.text));
-    appendFeedback(row, f, i);
-    group.append(row);
-  });
+  const promptId = `review-prompt-${q.index}`;
+  const prompt = markdown(q.prompt, 'prompt');
+  prompt.id = promptId;
+  const group = feedbackBody(q.body, f, promptId);
   const back = el('button', { type: 'button', id: 'back-to-results' }, el('span', { class: 'codicon codicon-arrow-left', 'aria-hidden': 'true' }), ` ${t('backToResults')}`);
   back.addEventListener('click', () => send({ type: 'results' }));
   const prev = el('button', { type: 'button', class: 'secondary', id: 'prev' }, t('previous'));
@@ -353,7 +367,7 @@ function renderReview(q: QuestionView): void {
   app.replaceChildren(
     el('div', { class: 'actions' }, back, prev, next),
     el('header', { class: 'quiz-header' }, el('span', { class: 'topic' }, q.topicTitle), el('span', { class: 'counter' }, t('questionOf', q.index + 1, q.total))),
-    el('section', { class: 'question', 'aria-label': t('questionOf', q.index + 1, q.total) }, markdown(q.prompt, 'prompt'), group),
+    el('section', { class: 'question', 'aria-label': t('questionOf', q.index + 1, q.total) }, ...(q.case ? [scenarioSection(q.case)] : []), prompt, group),
     banner,
     explanationSection(f, (id) => send({ type: 'openTerm', id })),
   );
@@ -386,14 +400,11 @@ window.addEventListener('message', (e: MessageEvent<ExamHostMessage & { state?: 
 
 document.addEventListener('keydown', (e) => {
   if (!run || confirming || e.altKey || e.ctrlKey || e.metaKey) return;
+  // Letters typed into a select pick its entries; they are not shortcuts there.
+  if ((e.target as HTMLElement).tagName === 'SELECT') return;
   const q = run.question;
   if (/^[1-9]$/.test(e.key)) {
-    const input = app.querySelector<HTMLInputElement>(`#opt-${Number(e.key) - 1}`);
-    if (!input) return;
-    input.checked = input.type === 'radio' ? true : !input.checked;
-    input.focus();
-    send({ type: 'answer', key: q.key, chosen: selected() });
-    e.preventDefault();
+    if (input?.pickByDigit?.(Number(e.key))) e.preventDefault();
   } else if ((e.key === 'n' || e.key === 'N') && q.index < run.total - 1) {
     send({ type: 'goTo', index: q.index + 1 });
   } else if ((e.key === 'p' || e.key === 'P') && q.index > 0) {

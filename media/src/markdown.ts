@@ -23,13 +23,15 @@ export function inlineMarkdown(text: string): HTMLElement {
 
 /** Marks an answered option right or wrong, with its reason, as the quiz and the exam review both show it. */
 export function appendFeedback(row: HTMLElement, f: FeedbackView, i: number): void {
-  const right = f.options[i].correct;
+  if (f.detail.type !== 'choice') return;
+  const option = f.detail.options[i];
+  const right = option.correct;
   const chosen = f.chosen.includes(i);
   row.classList.add(right ? 'is-right' : 'is-wrong');
   if (chosen) row.classList.add('is-chosen');
   const verdict = el('span', { class: `verdict codicon ${right ? 'codicon-pass' : 'codicon-error'}`, role: 'img', 'aria-label': right ? t('rightOption') : t('wrongOption') });
   const tag = el('span', { class: 'verdict-text' }, right ? t('rightOption') : t('wrongOption'), chosen ? ` (${t('yourChoice')})` : '');
-  row.append(el('div', { class: 'feedback-row' }, verdict, tag), markdown(f.options[i].why || '—', 'why'));
+  row.append(el('div', { class: 'feedback-row' }, verdict, tag), markdown(option.why || '—', 'why'));
 }
 
 /** The explanation and the question's terms, each term a button that opens its notes. */

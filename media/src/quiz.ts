@@ -2,7 +2,8 @@
 // quiz logic; pack text enters the DOM only as textContent or as Markdown rendered with HTML off.
 import type { QuestionView, QuizClientMessage, QuizHostMessage, SummaryView } from '../../src/webview/protocol';
 import { el, t } from './dom';
-import { appendFeedback, explanationSection, inlineMarkdown, markdown } from './markdown';
+import { appendFeedback, explanationSection, markdown } from './markdown';
+import { answerInput, currentOrder, feedbackBody, instruction, scenarioSection, type AnswerInput } from './questionInput';
 
 const vscode = acquireVsCodeApi<unknown>();
 const app = document.getElementById('app')!;
@@ -12,9 +13,11 @@ function send(m: QuizClientMessage): void {
 }
 
 let current: QuestionView | undefined;
+let input: AnswerInput | undefined;
 
-function selected(): number[] {
-  return [...app.querySelectorAll<HTMLInputElement>('input[name="option"]')].filter((i) => i.checked).map((i) => Number(i.value));
+function announce(text: string): void {
+  const live = document.getElementById('announce');
+  if (live) live.textContent = text;
 }
 
 function renderQuestion(q: QuestionView): void {
@@ -30,21 +33,21 @@ function renderQuestion(q: QuestionView): void {
   const promptId = `prompt-${q.index}`;
   const prompt = markdown(q.prompt, 'prompt');
   prompt.id = promptId;
-  const hint = el('p', { class: 'choose' }, q.type === 'multiple' ? t('chooseN', q.choose) : t('chooseOne'));
+  const hint = el('p', { class: 'choose' }, instruction(q.body));
 
-  const group = el('div', { class: 'options', role: q.type === 'single' ? 'radiogroup' : 'group', 'aria-labelledby': promptId });
-  q.options.forEach((o, i) => {
-    const id = `opt-${i}`;
-    const input = el('input', { type: q.type === 'single' ? 'radio' : 'checkbox', name: 'option', id, value: String(i) });
-    if (answered) {
-      input.disabled = true;
-      input.checked = q.feedback!.chosen.includes(i);
-    }
-    const label = el('label', { for: id, class: 'option-label' }, el('span', { class: 'key', 'aria-hidden': 'true' }, String(i + 1)), inlineMarkdown(o.text));
-    const row = el('div', { class: 'option' }, input, label);
-    if (answered) appendFeedback(row, q.feedback!, i);
-    group.append(row);
-  });
+  let answerArea: HTMLElement;
+  if (answered && (q.body.type === 'single' || q.body.type === 'multiple')) {
+    // The learner's own ticks stay in view beside each option's reason.
+    input = undefined;
+    answerArea = answerInput(q.body, { labelledBy: promptId, announce, answer: q.feedback!.chosen, disabled: true }).element;
+    answerArea.querySelectorAll<HTMLElement>('.option').forEach((row, i) => appendFeedback(row, q.feedback!, i));
+  } else if (answered) {
+    input = undefined;
+    answerArea = feedbackBody(q.body, q.feedback!, promptId);
+  } else {
+    input = answerInput(q.body, { labelledBy: promptId, announce, onChange: updateSubmit });
+    answerArea = input.element;
+  }
 
   const actions = el('div', { class: 'actions' });
   const flag = el('button', { type: 'button', class: 'secondary', id: 'flag', 'aria-pressed': String(q.flagged) }, el('span', { class: 'codicon codicon-bookmark', 'aria-hidden': 'true' }), ` ${q.flagged ? t('unflag') : t('flag')}`);
@@ -66,15 +69,25 @@ function renderQuestion(q: QuestionView): void {
     const expl = explanationSection(f, (id) => send({ type: 'openTerm', id }));
     parts.push(expl);
   }
-  const form = el('section', { class: 'question', 'aria-label': t('questionOf', q.index + 1, q.total) }, prompt, hint, group);
-  app.replaceChildren(header, bar, form, ...parts.slice(0, 1), actions, ...parts.slice(1), el('p', { class: 'hint' }, t('keyboardHint')));
-  const focusTarget = answered ? app.querySelector<HTMLElement>('#next') : app.querySelector<HTMLElement>('input[name="option"]');
+  const form = el('section', { class: 'question', 'aria-label': t('questionOf', q.index + 1, q.total) }, ...(q.case ? [scenarioSection(q.case)] : []), prompt, hint, answerArea);
+  app.replaceChildren(header, bar, el('div', { class: 'live', id: 'announce', role: 'status', 'aria-live': 'polite' }), form, ...parts.slice(0, 1), actions, ...parts.slice(1), el('p', { class: 'hint' }, t('keyboardHint')));
+  updateSubmit();
+  const focusTarget = answered
+    ? app.querySelector<HTMLElement>('#next')
+    : app.querySelector<HTMLElement>('input[name="option"], .order-item[tabindex="0"], select.match-select');
   focusTarget?.focus();
 }
 
+/** Submit waits for a whole answer: every prompt of a matching question needs its response. */
+function updateSubmit(): void {
+  const submit = app.querySelector<HTMLButtonElement>('#submit');
+  if (submit && input) submit.disabled = !input.complete();
+}
+
 function submitAnswer(): void {
-  if (!current || current.feedback) return;
-  const chosen = selected();
+  if (!current || current.feedback || !input || !input.complete()) return;
+  // An ordering is answered as it stands, moved or not.
+  const chosen = current.body.type === 'ordering' ? currentOrder(input) : input.read();
   if (chosen.length === 0) return;
   send({ type: 'answer', key: current.key, chosen });
 }
@@ -118,11 +131,11 @@ window.addEventListener('message', (e: MessageEvent<QuizHostMessage & { state?: 
 document.addEventListener('keydown', (e) => {
   if (!current || e.altKey || e.ctrlKey || e.metaKey) return;
   const target = e.target as HTMLElement;
+  // Keys typed into a select choose its entries; they are not shortcuts there.
+  if (target.tagName === 'SELECT') return;
   if (/^\d$/.test(e.key) && !current.feedback) {
-    const input = app.querySelector<HTMLInputElement>(`#opt-${Number(e.key) - 1}`);
-    if (input) {
-      input.checked = input.type === 'radio' ? true : !input.checked;
-      input.focus();
+    if (input?.pickByDigit?.(Number(e.key))) {
+      updateSubmit();
       e.preventDefault();
     }
   } else if (e.key === 'Enter' && target.tagName !== 'BUTTON') {

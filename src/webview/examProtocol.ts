@@ -2,8 +2,8 @@
  * Messages between the extension and the mock exam webview. The extension owns the exam (answers, flags,
  * clock); the webview renders and reports input. Incoming messages are checked with isExamClientMessage.
  */
-import { asRecord, isChoiceList, isIndex, isShortString } from './guards';
-import type { QuestionView } from './protocol';
+import { asRecord, isAnswerList, isIndex, isShortString } from './guards';
+import type { CaseView, QuestionBodyView, QuestionView } from './protocol';
 
 export interface ExamIntroView {
   readonly title: string;
@@ -18,15 +18,17 @@ export interface ExamIntroView {
 export interface NavigatorItem {
   readonly answered: boolean;
   readonly flagged: boolean;
+  /** The case study the question belongs to, so the navigator can group its questions. */
+  readonly caseTitle?: string;
 }
 
 export interface ExamQuestionView {
   readonly key: string;
   readonly index: number;
-  readonly type: 'single' | 'multiple';
-  readonly choose: number;
   readonly prompt: string;
-  readonly options: readonly { readonly text: string }[];
+  readonly body: QuestionBodyView;
+  readonly case?: CaseView;
+  /** The answer so far (see answers.ts); [] when none. */
   readonly chosen: readonly number[];
   readonly flagged: boolean;
 }
@@ -113,7 +115,7 @@ export function isExamClientMessage(m: unknown): m is ExamClientMessage {
       return true;
     case 'answer':
       // An empty list clears the answer: exam answers can change until submission.
-      return isShortString(o.key) && isChoiceList(o.chosen, true);
+      return isShortString(o.key) && isAnswerList(o.chosen, true);
     case 'flag':
       return isShortString(o.key);
     case 'goTo':

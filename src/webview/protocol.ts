@@ -2,27 +2,56 @@
  * Messages between the extension and the quiz webview. Both sides import these types; the extension
  * checks every incoming message with isQuizClientMessage before acting on it.
  */
-import { asRecord, isChoiceList, isIndex, isShortString } from './guards';
+import { asRecord, isAnswerList, isIndex, isShortString } from './guards';
+
+/** The scenario of a case study, shown with each of its questions. */
+export interface CaseView {
+  readonly key: string;
+  readonly title: string;
+  /** Markdown. */
+  readonly scenario: string;
+  /** This question's place among the case's questions, 1-based. */
+  readonly part: number;
+  readonly parts: number;
+}
+
+/**
+ * What the learner answers with, by question type. Items and responses come in the order to show them
+ * (shuffled by the host); `index` is what an answer refers to.
+ */
+export type QuestionBodyView =
+  | { readonly type: 'single' | 'multiple'; readonly choose: number; readonly options: readonly { readonly text: string }[] }
+  | { readonly type: 'ordering'; readonly items: readonly { readonly index: number; readonly text: string }[] }
+  | { readonly type: 'matching'; readonly prompts: readonly { readonly text: string }[]; readonly responses: readonly { readonly index: number; readonly text: string }[] };
 
 /** Pack text travels as plain strings; the webview renders Markdown with raw HTML off. */
 export interface QuestionView {
   readonly key: string;
   readonly index: number;
   readonly total: number;
-  readonly type: 'single' | 'multiple';
-  readonly choose: number;
   readonly prompt: string;
-  readonly options: readonly { readonly text: string }[];
+  readonly body: QuestionBodyView;
+  readonly case?: CaseView;
   readonly flagged: boolean;
   readonly topicTitle: string;
   /** Present once answered. */
   readonly feedback?: FeedbackView;
 }
 
+/** Why each part is right or wrong, by question type; `chosen` in FeedbackView is read accordingly. */
+export type FeedbackDetail =
+  | { readonly type: 'choice'; readonly options: readonly { readonly correct: boolean; readonly why: string }[] }
+  /** The items in the right order; chosen lists item indexes in the order the learner placed them. */
+  | { readonly type: 'ordering'; readonly items: readonly { readonly text: string; readonly why: string }[] }
+  /** Every pair and distractor; chosen gives per prompt the response index (pairs first, then distractors; -1 none). */
+  | { readonly type: 'matching'; readonly pairs: readonly { readonly prompt: string; readonly response: string; readonly why: string }[]; readonly distractors: readonly { readonly text: string; readonly why: string }[] };
+
 export interface FeedbackView {
   readonly chosen: readonly number[];
   readonly correct: boolean;
-  readonly options: readonly { readonly correct: boolean; readonly why: string }[];
+  /** Options, positions or pairs right: feedback only, scoring is all or nothing. */
+  readonly parts: { readonly right: number; readonly of: number };
+  readonly detail: FeedbackDetail;
   readonly explanation: string;
   readonly terms: readonly { readonly id: string; readonly term: string }[];
 }
@@ -60,7 +89,7 @@ export function isQuizClientMessage(m: unknown): m is QuizClientMessage {
     case 'retryMissed':
       return true;
     case 'answer':
-      return isShortString(o.key) && isChoiceList(o.chosen, false);
+      return isShortString(o.key) && isAnswerList(o.chosen, false);
     case 'flag':
       return isShortString(o.key);
     case 'review':

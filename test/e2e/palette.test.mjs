@@ -29,10 +29,14 @@ describe('palette quiz and progress (browser)', function () {
       }
       await page.keyboard.press('Enter');
       const feedback = widget.locator('.quick-input-title', { hasText: /^(✓ Correct|✗ Incorrect)/ });
+      // An ordering or matching question asks in several picks; Enter takes the first choice of each.
+      for (let pick = 0; pick < 8 && !(await feedback.isVisible()); pick++) {
+        await feedback.waitFor({ timeout: 1_500 }).catch(() => page.keyboard.press('Enter'));
+      }
       await feedback.waitFor({ timeout: 15_000 });
       const reasons = await widget.locator('.monaco-list-row .quick-input-list-label-meta, .monaco-list-row .monaco-icon-label-description, .monaco-list-row .quick-input-list-detail').allInnerTexts();
       if (i === 0) {
-        assert.ok(reasons.filter((r) => r.trim().length > 10).length >= 4, `each option shows why: ${JSON.stringify(reasons)}`);
+        assert.ok(reasons.filter((r) => r.trim().length > 10).length >= 3, `each option, item or pair shows why: ${JSON.stringify(reasons)}`);
         assert.ok((await widget.locator('.quick-input-message').innerText()).length > 40, 'the explanation is shown in full');
         await session.editor.screenshot('palette-feedback');
       }
@@ -54,9 +58,9 @@ describe('palette quiz and progress (browser)', function () {
     await domain.waitFor({ timeout: 30_000 });
     if ((await domain.getAttribute('aria-expanded')) !== 'true') await domain.click();
     // Three questions of this topic were answered in the Quick Quiz above.
-    const topic = page.getByRole('treeitem', { name: /^Inference parameters.*\d+ of 8 mastered, \d+ due, 3 answered/ });
+    const topic = page.getByRole('treeitem', { name: /^Inference parameters.*\d+ of \d+ mastered, \d+ due, 3 answered/ });
     await topic.waitFor({ timeout: 15_000 });
-    const before = (await topic.getAttribute('aria-label')).match(/\d+ of 8 mastered, \d+ due, 3 answered/)[0];
+    const before = (await topic.getAttribute('aria-label')).match(/\d+ of \d+ mastered, \d+ due, 3 answered/)[0];
     await runCommand(page, 'Developer: Reload Window');
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar [aria-label^="Study Deck"]').first().waitFor({ timeout: 60_000 });

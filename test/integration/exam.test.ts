@@ -1,10 +1,20 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { Question } from '../../src/core/content/model';
 import { drawExam } from '../../src/core/exam/draw';
+import { rightAnswer } from '../../src/core/quiz/answers';
 import { dashboardView } from '../../src/features/dashboard/dashboardPanel';
 import { ExamPanels } from '../../src/features/exam/examPanel';
 import { EXAM_STATE_KEY, ExamService, LEASE_MS } from '../../src/features/exam/examService';
 import { api } from './0-extension.test';
+
+/** A whole answer that is wrong: a wrong option, or the key with its first two entries swapped. */
+function wrongAnswer(q: Question): number[] {
+  if (q.type === 'single' || q.type === 'multiple') return [q.options.findIndex((o) => !o.correct)];
+  const a = rightAnswer(q);
+  [a[0], a[1]] = [a[1], a[0]];
+  return a;
+}
 
 /** globalState as the editor keeps it, in memory, so "before" and "after the reload" can share it. */
 class MemoryMemento implements vscode.Memento {
@@ -54,8 +64,8 @@ describe('mock exam', () => {
 
     // Three right, two wrong, one flagged; off-protocol messages change nothing.
     const qs = session.questions.slice(0, 5);
-    const right = (i: number) => qs[i].options.flatMap((o, n) => (o.correct ? [n] : []));
-    const wrong = (i: number) => [qs[i].options.findIndex((o) => !o.correct)];
+    const right = (i: number) => rightAnswer(qs[i]);
+    const wrong = (i: number) => wrongAnswer(qs[i]);
     for (let i = 0; i < 5; i++) await panel.receive({ type: 'answer', key: qs[i].key, chosen: i < 3 ? right(i) : wrong(i) });
     await panel.receive({ type: 'flag', key: qs[4].key });
     await panel.receive({ type: 'answer', key: qs[0].key, chosen: 'all' });

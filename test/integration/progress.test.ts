@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { answerKind, rightAnswer } from '../../src/core/quiz/answers';
 import { ProgressService } from '../../src/features/progress/progressService';
 import { api } from './0-extension.test';
 
@@ -55,7 +56,7 @@ describe('progress and palette quizzes', () => {
     const two = new ProgressService(dir, a.content, 'window-two');
     const keys = [...(await a.content.get()).questions.keys()].slice(0, 40);
     const t0 = Date.now();
-    await Promise.all(keys.flatMap((k, i) => [one.recordAnswer({ questionKey: k, chosen: [0], correct: false, at: t0 + i }), two.recordAnswer({ questionKey: k, chosen: [1], correct: true, at: t0 + i + 1 })]));
+    await Promise.all(keys.flatMap((k, i) => [one.recordAnswer({ questionKey: k, kind: 'choice', chosen: [0], correct: false, at: t0 + i }), two.recordAnswer({ questionKey: k, kind: 'choice', chosen: [1], correct: true, at: t0 + i + 1 })]));
     await Promise.all([one.flush(), two.flush()]);
     const third = new ProgressService(dir, a.content, 'window-three');
     await third.ready();
@@ -117,8 +118,7 @@ describe('progress and palette quizzes', () => {
     const topic = c.topics.get('aws-ai-practitioner/shared-responsibility-for-ai')!;
     const now = Date.now();
     for (const [i, q] of topic.questions.entries()) {
-      const chosen = q.options.map((o, j) => (o.correct ? j : -1)).filter((j) => j >= 0);
-      await a.progress.recordAnswer({ questionKey: q.key, chosen, correct: true, at: now + i });
+      await a.progress.recordAnswer({ questionKey: q.key, kind: answerKind(q), chosen: rightAnswer(q), correct: true, at: now + i });
     }
     assert.equal(a.progress.mastery(topic.questions).mastered, topic.questions.length);
     const topicsOf = async () => {

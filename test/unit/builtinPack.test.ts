@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadPack, type LoadResult } from '../../src/core/content/loader';
+import type { ChoiceQuestion } from '../../src/core/content/model';
 import { readPackFolder } from '../../src/core/content/packFiles';
 import { TermIndex } from '../../src/core/glossary/termIndex';
 
@@ -51,7 +52,8 @@ describe('built-in pack: AWS Certified AI Practitioner', () => {
 
   it('explains every option, and every multiple-response prompt says how many to choose', () => {
     for (const q of r.pack!.topics.flatMap((t) => t.questions)) {
-      for (const o of q.options) assert.ok(o.why.trim().length >= 15, `${q.id}: option "${o.text}" explains why`);
+      const parts = q.type === 'ordering' ? q.items : q.type === 'matching' ? [...q.pairs.map((p) => ({ text: `${p.prompt} → ${p.response}`, why: p.why })), ...q.distractors] : q.options;
+      for (const o of parts) assert.ok(o.why.trim().length >= 15, `${q.id}: "${o.text}" explains why`);
       assert.ok(q.explanation.trim().length >= 20, `${q.id} has an explanation`);
       if (q.type === 'multiple') assert.match(q.prompt, /\(Choose (two|three)\.\)/, q.id);
       if (q.type === 'single') assert.equal(q.options.length, 4, `${q.id}: single answer has four options`);
@@ -59,7 +61,7 @@ describe('built-in pack: AWS Certified AI Practitioner', () => {
   });
 
   it('does not let the correct answer sit in one position: each of A-D holds 15-35% of single-answer keys', () => {
-    const singles = r.pack!.topics.flatMap((t) => t.questions).filter((q) => q.type === 'single');
+    const singles = r.pack!.topics.flatMap((t) => t.questions).filter((q): q is ChoiceQuestion => q.type === 'single');
     const counts = [0, 0, 0, 0];
     for (const q of singles) counts[q.options.findIndex((o) => o.correct)]++;
     for (const c of counts) assert.ok(c / singles.length >= 0.15 && c / singles.length <= 0.35, `positions A-D: ${counts.join('/')}`);

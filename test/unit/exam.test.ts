@@ -44,10 +44,12 @@ function pack(counts: readonly number[], domains: readonly Domain[] = AIF, exam:
     domainId: d.id,
     notes: '',
     questions: Array.from({ length: counts[i] ?? 0 }, (_, n) => question(`${d.id}-${n}`, d.id, n % 3 === 2 ? [0, 2] : [n % 4])),
+    cases: [],
+    sources: [],
     packId: 'p',
     source: { file: `/p/topics/t-${d.id}.yaml`, line: 0 },
   }));
-  return { id: 'p', title: 'Practice', version: 1, exam, domains, topics, terms: [], origin: 'workspace', root: '/p' };
+  return { id: 'p', title: 'Practice', version: 1, exam, domains, tasks: [], topics, terms: [], origin: 'workspace', root: '/p' };
 }
 
 const countBy = (qs: readonly Question[], domainId: string): number => qs.filter((q) => q.domainId === domainId).length;
@@ -244,10 +246,10 @@ describe('exam session', () => {
       passScore: 700,
       maxScore: 1000,
       items: [
-        { key: 'p/a', domainId: 'fund', chosen: [0], correct: true },
-        { key: 'p/b', domainId: 'genai', chosen: [], correct: false },
-        { key: 'p/c', domainId: 'apps', chosen: [0, 2], correct: true },
-        { key: 'p/d', domainId: 'sec', chosen: [], correct: false },
+        { key: 'p/a', domainId: 'fund', kind: 'choice', chosen: [0], correct: true },
+        { key: 'p/b', domainId: 'genai', kind: 'choice', chosen: [], correct: false },
+        { key: 'p/c', domainId: 'apps', kind: 'choice', chosen: [0, 2], correct: true },
+        { key: 'p/d', domainId: 'sec', kind: 'choice', chosen: [], correct: false },
       ],
     });
     assert.equal(s.submit(T0 + 40 * MINUTE, 'timeout'), r, 'a second submit returns the same result');
@@ -337,7 +339,7 @@ describe('exam session', () => {
       { ...good, questionKeys: 'p/a' },
       { ...good, questionKeys: [1] },
       { ...good, answers: [] },
-      { ...good, answers: { 'p/a': [-1] } },
+      { ...good, answers: { 'p/a': [-2] } },
       { ...good, answers: { 'p/a': 0 } },
       { ...good, flagged: [null] },
       { ...good, index: -1 },
@@ -359,7 +361,7 @@ describe('exam score', () => {
     const sizes = [13, 16, 18, 9, 9];
     const right = [10, 12, 14, 5, 5];
     const items = AIF.flatMap((d, i) =>
-      Array.from({ length: sizes[i] }, (_, n) => ({ key: `p/${d.id}-${n}`, domainId: d.id, chosen: n < right[i] ? [0] : n % 2 === 0 ? [1] : [], correct: n < right[i] })),
+      Array.from({ length: sizes[i] }, (_, n) => ({ key: `p/${d.id}-${n}`, domainId: d.id, kind: 'choice' as const, chosen: n < right[i] ? [0] : n % 2 === 0 ? [1] : [], correct: n < right[i] })),
     );
     return { id: 'e', packId: 'p', title: 'Practice', startedAt: T0, submittedAt: T0 + MINUTE, elapsedMs: MINUTE, limitMs: 90 * MINUTE, end: 'submitted', passScore: 700, maxScore: 1000, items };
   }
@@ -398,7 +400,7 @@ describe('exam score', () => {
 
   it('lists only domains in the exam, and unknown domains by id with weight 0', () => {
     const r = result();
-    const items = [...r.items.filter((i) => i.domainId === 'genai'), { key: 'p/x', domainId: 'old-domain', chosen: [], correct: false }];
+    const items = [...r.items.filter((i) => i.domainId === 'genai'), { key: 'p/x', domainId: 'old-domain', kind: 'choice' as const, chosen: [], correct: false }];
     const s = scoreExam({ ...r, items }, AIF);
     assert.deepEqual(s.byDomain.map((d) => [d.domainId, d.title, d.weight, d.percent]), [
       ['genai', 'Fundamentals of Generative AI', 24, 75],

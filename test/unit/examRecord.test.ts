@@ -24,9 +24,9 @@ function result(over: Partial<ExamResult> = {}): ExamResult {
     passScore: 700,
     maxScore: 1000,
     items: [
-      { key: 'aws-ai-practitioner/q1', domainId: 'fund', chosen: [2], correct: true },
-      { key: 'aws-ai-practitioner/q2', domainId: 'apps', chosen: [0, 3], correct: false },
-      { key: 'aws-ai-practitioner/q3', domainId: 'sec', chosen: [], correct: false },
+      { key: 'aws-ai-practitioner/q1', domainId: 'fund', kind: 'choice', chosen: [2], correct: true },
+      { key: 'aws-ai-practitioner/q2', domainId: 'apps', kind: 'choice', chosen: [0, 3], correct: false },
+      { key: 'aws-ai-practitioner/q3', domainId: 'sec', kind: 'choice', chosen: [], correct: false },
     ],
     ...over,
   };
@@ -66,7 +66,7 @@ describe('exam records', () => {
   });
 
   it('sorts chosen indexes and cuts an over-long title so the record is valid', () => {
-    const record = examRecordOf(result({ title: 'x'.repeat(500), items: [{ key: 'p/q', domainId: 'd', chosen: [3, 1, 3], correct: false }] }), 'w1');
+    const record = examRecordOf(result({ title: 'x'.repeat(500), items: [{ key: 'p/q', domainId: 'd', kind: 'choice', chosen: [3, 1, 3], correct: false }] }), 'w1');
     assert.equal(record.title.length, 300);
     assert.deepEqual(record.items[0][1], [1, 3]);
     assert.ok('record' in checkRecord(record));

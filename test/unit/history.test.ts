@@ -178,7 +178,7 @@ describe('progress history', () => {
         packId: 'p',
         source: { file: `/p/topics/${id}.yaml`, line: 0 },
       }));
-      return { id, title, domainId: 'd1', notes: '', questions: qs, packId: 'p', source: { file: `/p/topics/${id}.yaml`, line: 0 } };
+      return { id, title, domainId: 'd1', notes: '', questions: qs, cases: [], sources: [], packId: 'p', source: { file: `/p/topics/${id}.yaml`, line: 0 } };
     }
 
     // Answered on 1 November and looked at ten days later: wrong answers are forgotten fastest, right

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { answerKeyHash, answerRecordOf, parseRecord, recordId, type AnswerRecord, type ProgressRecord, type ResetRecord } from '../../src/core/progress/records';
 import { ProgressStore } from '../../src/core/progress/store';
+import type { Question } from '../../src/core/content/model';
 
 const H = 'abcdef012345';
 const T0 = Date.UTC(2025, 0, 6, 12);
@@ -61,19 +63,23 @@ describe('progress records', () => {
   });
 
   it('hashes the answer key: options and correctness count, prompt and whitespace do not', () => {
-    const q = { prompt: 'Which?', options: [{ text: 'A  thing', correct: true }, { text: 'B', correct: false }] };
+    const choice = (options: { text: string; correct: boolean }[], prompt = 'Which?'): Question =>
+      ({ id: 'q', key: 'p/q', type: 'single', prompt, options: options.map((o) => ({ ...o, why: '' })), explanation: '', terms: [], topicId: 't', domainId: 'd', packId: 'p', source: { file: 'f', line: 0 } }) as Question;
+    const q = choice([{ text: 'A  thing', correct: true }, { text: 'B', correct: false }]);
     const h = answerKeyHash(q);
     assert.match(h, /^[0-9a-f]{12}$/);
-    const reworded = { ...q, prompt: 'Which one?' };
+    // The canonical form of version 1: schedules of choice questions survive the new question types.
+    assert.equal(h, createHash('sha256').update(JSON.stringify([['A thing', true], ['B', false]])).digest('hex').slice(0, 12));
+    const reworded = choice([{ text: 'A  thing', correct: true }, { text: 'B', correct: false }], 'Which one?');
     assert.equal(answerKeyHash(reworded), h);
-    assert.equal(answerKeyHash({ options: [{ text: 'A thing\n', correct: true }, { text: 'B', correct: false }] }), h);
-    assert.notEqual(answerKeyHash({ options: [{ text: 'A thing', correct: false }, { text: 'B', correct: true }] }), h);
-    assert.notEqual(answerKeyHash({ options: [{ text: 'A thing', correct: true }, { text: 'C', correct: false }] }), h);
-    assert.notEqual(answerKeyHash({ options: [{ text: 'B', correct: false }, { text: 'A thing', correct: true }] }), h);
+    assert.equal(answerKeyHash(choice([{ text: 'A thing\n', correct: true }, { text: 'B', correct: false }])), h);
+    assert.notEqual(answerKeyHash(choice([{ text: 'A thing', correct: false }, { text: 'B', correct: true }])), h);
+    assert.notEqual(answerKeyHash(choice([{ text: 'A thing', correct: true }, { text: 'C', correct: false }])), h);
+    assert.notEqual(answerKeyHash(choice([{ text: 'B', correct: false }, { text: 'A thing', correct: true }])), h);
   });
 
   it('makes a record from a quiz answer event and identifies records by writer, time, kind and question', () => {
-    const r = answerRecordOf({ questionKey: 'p/q1', chosen: [2, 0], correct: true, at: T0 }, H, 'w9');
+    const r = answerRecordOf({ questionKey: 'p/q1', kind: 'choice', chosen: [2, 0], correct: true, at: T0 }, H, 'w9');
     assert.deepEqual(r, { v: 1, kind: 'answer', q: 'p/q1', at: T0, c: [0, 2], ok: true, h: H, w: 'w9' });
     assert.equal(recordId(r), recordId({ ...r, c: [1] }));
     assert.notEqual(recordId(r), recordId({ ...r, w: 'w8' }));
@@ -177,7 +183,7 @@ describe('progress store', () => {
 
   it('keeps a record written by a newer Study Deck in place, unused, and says so', async () => {
     fs.mkdirSync(dir, { recursive: true });
-    const future = JSON.stringify({ v: 2, kind: 'answer', q: 'p/q1', at: T0, something: 'new' });
+    const future = JSON.stringify({ v: 3, kind: 'answer', q: 'p/q1', at: T0, something: 'new' });
     const text = `${JSON.stringify(answer('p/q1', T0 - 1, true, 'newer'))}\n${future}\n`;
     fs.writeFileSync(path.join(dir, 'answers-newer.jsonl'), text);
     const before = snapshot(dir);

@@ -19,7 +19,7 @@ describe('webview protocol guard', () => {
     {},
     { type: 'runCommand', command: 'workbench.action.terminal.new' },
     { type: 'answer', key: 'p/q1', chosen: 'all' },
-    { type: 'answer', key: 'p/q1', chosen: [-1] },
+    { type: 'answer', key: 'p/q1', chosen: [-2] },
     { type: 'answer', key: 'p/q1', chosen: [1.5] },
     { type: 'answer', key: '', chosen: [0] },
     { type: 'answer', key: 'x'.repeat(301), chosen: [0] },

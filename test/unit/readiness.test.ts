@@ -22,7 +22,7 @@ function question(id: string, domainId: string, options = 4, correct = 1, type: 
     domainId,
     packId: 'p',
     source: { file: '/p/topics/t1.yaml', line: 0 },
-  };
+  } as Question;
 }
 
 function answer(q: Question, at: number, ok: boolean): AnswerRecord {

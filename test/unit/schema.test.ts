@@ -17,7 +17,7 @@ describe('JSON Schema for pack files', () => {
   it('lists exactly the fields the validator accepts: an unknown field is reported, a schema field is not', () => {
     const schema = jsonSchemaFor('topic') as { properties: Record<string, unknown> };
     const fields = Object.keys(schema.properties);
-    assert.deepEqual(fields, ['id', 'title', 'domain', 'task', 'notes', 'questions']);
+    assert.deepEqual(fields, ['id', 'title', 'short', 'domain', 'task', 'notes', 'sources', 'reviewed', 'questions', 'cases']);
     const withTask = load({ 'topics/t1.yaml': `id: t1\ntitle: T\ndomain: d1\ntask: "1.1"\nnotes: N\n` });
     assert.deepEqual(withTask.problems, []);
     const withExtra = load({ 'topics/t1.yaml': `id: t1\ntitle: T\ndomain: d1\nsubject: x\nnotes: N\n` });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Question } from '../../src/core/content/model';
-import { isCorrectChoice, QuizSession } from '../../src/core/quiz/session';
+import { isCorrectAnswer as isCorrectChoice } from '../../src/core/quiz/answers';
+import { QuizSession } from '../../src/core/quiz/session';
 
 function q(id: string, correct: number[], n = 4, type: 'single' | 'multiple' = correct.length > 1 ? 'multiple' : 'single'): Question {
   return {
@@ -37,7 +38,7 @@ describe('quiz session', () => {
     let now = 1000;
     const s = new QuizSession([q('a', [0]), q('b', [1]), q('c', [0, 2])], () => now);
     const e1 = s.answer([0]);
-    assert.deepEqual(e1, { questionKey: 'p/a', chosen: [0], correct: true, at: 1000 });
+    assert.deepEqual(e1, { questionKey: 'p/a', kind: 'choice', chosen: [0], correct: true, at: 1000 });
     assert.equal(s.answer([1]), undefined, 'a second answer to the same question is ignored');
     assert.equal(s.next(), true);
     now = 2000;

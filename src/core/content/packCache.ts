@@ -8,7 +8,7 @@ import type { Pack } from './model';
  * not wait for a YAML parse (hundreds of milliseconds for the AIF-C01 pack, a JSON parse is a few). The
  * cache is used only while its fingerprint matches the pack's files; an edited pack is loaded from YAML.
  */
-export const PACK_CACHE_VERSION = 1;
+export const PACK_CACHE_VERSION = 2;
 
 export interface PackCache {
   readonly version: number;
@@ -33,6 +33,7 @@ function rebase(pack: Pack, map: (file: string) => string, root: string): Pack {
       ...t,
       source: { ...t.source, file: map(t.source.file) },
       questions: t.questions.map((q) => ({ ...q, source: { ...q.source, file: map(q.source.file) } })),
+      cases: t.cases.map((c) => ({ ...c, source: { ...c.source, file: map(c.source.file) } })),
     })),
     terms: pack.terms.map((t) => ({ ...t, source: { ...t.source, file: map(t.source.file) } })),
   };

@@ -187,11 +187,11 @@ export function readRecord(map: YAMLMap, spec: RecordSpec, sink: ProblemSink, wh
     }
     const valueNode = pair.value ?? pair.key;
     valueNodes.set(key, valueNode);
-    const value = pair.value === null || (isScalar(pair.value) && pair.value.value === null) ? undefined : readField(pair.value, field.type, `"${key}" of ${label}`, sink);
+    // Blank text counts as missing, so a field with its own code (an empty "why") reports it, not "empty".
+    const blank = pair.value === null || (isScalar(pair.value) && (pair.value.value === null || (field.type.kind === 'scalar' && typeof pair.value.value === 'string' && pair.value.value.trim() === '')));
+    const value = blank ? undefined : readField(pair.value, field.type, `"${key}" of ${label}`, sink);
     if (value === undefined) {
-      if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
-        reportMissing(sink, field, key, label, pair.key as Node);
-      }
+      if (blank) reportMissing(sink, field, key, label, (isScalar(pair.value) && typeof pair.value.value === 'string' ? pair.value : pair.key) as Node);
       if (field.required && !field.whenMissing) complete = false;
       continue;
     }

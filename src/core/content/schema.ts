@@ -24,6 +24,8 @@ export interface FieldSpec {
 export interface RecordSpec {
   readonly name: string;
   readonly fields: Readonly<Record<string, FieldSpec>>;
+  /** Fields required only for some values of one field (a question's list depends on its type). */
+  readonly variants?: { readonly field: string; readonly cases: Readonly<Record<string, readonly string[]>> };
 }
 
 export const ID_PATTERN = '^[a-z0-9]+(?:[-_.][a-z0-9]+)*$';
@@ -50,6 +52,15 @@ export const domainSpec: RecordSpec = {
   },
 };
 
+export const taskSpec: RecordSpec = {
+  name: 'task',
+  fields: {
+    id: { type: s('string'), required: true, description: 'Task statement number as the exam guide gives it, e.g. "3.2" (quote it, so YAML keeps it text).' },
+    title: { type: s('string'), required: true, description: 'The task statement, e.g. "Choose effective prompt engineering techniques."' },
+    domain: { type: s('id'), description: 'Id of the domain the task belongs to.' },
+  },
+};
+
 export const packSpec: RecordSpec = {
   name: 'pack',
   fields: {
@@ -59,6 +70,7 @@ export const packSpec: RecordSpec = {
     description: { type: s('markdown'), description: 'One or two sentences about the pack.' },
     exam: { type: { kind: 'record', record: examSpec }, description: 'The exam profile used by the mock exam.' },
     domains: { type: { kind: 'records', record: domainSpec }, required: true, description: 'Exam domains with their weights.' },
+    tasks: { type: { kind: 'records', record: taskSpec }, description: 'The exam guide\'s task statements; a topic\'s "task" must be one of them when the list is given.' },
   },
 };
 
@@ -104,15 +116,79 @@ export const optionSpec: RecordSpec = {
   },
 };
 
+const whyField = (of: string): FieldSpec => ({
+  type: s('markdown'),
+  required: true,
+  description: `Why ${of}.`,
+  whenMissing: { code: 'missing-why', severity: 'warning' },
+});
+
+export const orderItemSpec: RecordSpec = {
+  name: 'item',
+  fields: {
+    text: { type: s('markdown'), required: true, description: 'One step or element, as the learner sees it.' },
+    why: whyField('this item belongs in its place'),
+  },
+};
+
+export const matchPairSpec: RecordSpec = {
+  name: 'pair',
+  fields: {
+    prompt: { type: s('markdown'), required: true, description: 'The prompt, shown in the order given.' },
+    response: { type: s('markdown'), required: true, description: 'The response that belongs to this prompt; responses are shown shuffled.' },
+    why: whyField('this response fits this prompt'),
+  },
+};
+
+export const distractorSpec: RecordSpec = {
+  name: 'distractor',
+  fields: {
+    text: { type: s('markdown'), required: true, description: 'An extra response that fits no prompt.' },
+    why: whyField('this response fits none of the prompts'),
+  },
+};
+
+/** Question types and the list field each one needs; the others do not belong on it. */
+export const QUESTION_TYPES = ['single', 'multiple', 'ordering', 'matching'] as const;
+export const FIELDS_BY_TYPE: Readonly<Record<(typeof QUESTION_TYPES)[number], { readonly required: readonly string[]; readonly allowed: readonly string[] }>> = {
+  single: { required: ['options'], allowed: ['options'] },
+  multiple: { required: ['options'], allowed: ['options'] },
+  ordering: { required: ['items'], allowed: ['items'] },
+  matching: { required: ['pairs'], allowed: ['pairs', 'distractors'] },
+};
+export const TYPED_FIELDS = ['options', 'items', 'pairs', 'distractors'] as const;
+
 export const questionSpec: RecordSpec = {
   name: 'question',
   fields: {
     id: { type: s('id'), required: true, description: 'Stable question id; progress is keyed on it.' },
-    type: { type: s('string', { enum: ['single', 'multiple'] }), required: true, description: 'single: one right option; multiple: two or more ("Choose two.").' },
+    type: {
+      type: s('string', { enum: QUESTION_TYPES }),
+      required: true,
+      description: 'single: one right option; multiple: two or more ("Choose two."); ordering: put 3–5 items in order; matching: pair 3–7 prompts with responses.',
+    },
     prompt: { type: s('markdown'), required: true, description: 'The question, in Markdown.' },
-    options: { type: { kind: 'records', record: optionSpec }, required: true, description: 'The options, each with why.' },
+    options: { type: { kind: 'records', record: optionSpec }, description: 'single and multiple: the options, each with why.' },
+    items: { type: { kind: 'records', record: orderItemSpec }, description: 'ordering: 3–5 items in the RIGHT order, each with why; they are always shown shuffled.' },
+    pairs: { type: { kind: 'records', record: matchPairSpec }, description: 'matching: 3–7 prompts, each with its right response and why; responses are shown shuffled.' },
+    distractors: { type: { kind: 'records', record: distractorSpec }, description: 'matching: optional extra responses that fit no prompt, each with why.' },
     explanation: { type: s('markdown'), required: true, description: 'The overall explanation shown after answering.' },
     terms: { type: { kind: 'list', of: 'id' }, description: 'Ids of glossary terms the question uses.' },
+    task: { type: s('string'), description: 'Exam guide task statement, when it differs from the topic\'s.' },
+  },
+  variants: {
+    field: 'type',
+    cases: Object.fromEntries(QUESTION_TYPES.map((t) => [t, FIELDS_BY_TYPE[t].required])),
+  },
+};
+
+export const caseSpec: RecordSpec = {
+  name: 'case',
+  fields: {
+    id: { type: s('id'), required: true, description: 'Stable case study id.' },
+    title: { type: s('string'), required: true, description: 'A short title for the situation.' },
+    scenario: { type: s('markdown'), required: true, description: 'The shared situation in Markdown, a few paragraphs; shown with each of its questions.' },
+    questions: { type: { kind: 'records', record: questionSpec }, required: true, description: 'Two or more questions of any type that need the scenario; ids are unique in the pack.' },
   },
 };
 
@@ -121,10 +197,19 @@ export const topicSpec: RecordSpec = {
   fields: {
     id: { type: s('id'), required: true, description: 'Stable topic id; the file name without .yaml.' },
     title: { type: s('string'), required: true, description: 'Topic title.' },
+    short: { type: s('string'), description: 'A short title (about 30 characters) for the topics tree; the full title is its tooltip.' },
     domain: { type: s('id'), required: true, description: 'Id of a domain in pack.yaml.' },
-    task: { type: s('string'), description: 'Exam guide task statement, e.g. "3.3".' },
-    notes: { type: s('markdown'), required: true, description: 'Study notes in Markdown.' },
+    task: { type: s('string'), description: 'Exam guide task statement, e.g. "3.3"; one of pack.yaml\'s tasks when it lists them.' },
+    notes: {
+      type: s('markdown'),
+      required: true,
+      description: 'Study notes in Markdown.',
+      whenMissing: { code: 'missing-notes', severity: 'warning' },
+    },
+    sources: { type: { kind: 'list', of: 'string' }, description: 'Web addresses (https://...) of the documentation and papers the notes rest on.' },
+    reviewed: { type: s('string'), description: 'When the notes were last checked against their sources, as YYYY-MM.' },
     questions: { type: { kind: 'records', record: questionSpec }, description: 'The topic\'s questions.' },
+    cases: { type: { kind: 'records', record: caseSpec }, description: 'Case studies: a scenario with two or more questions.' },
   },
 };
 
@@ -166,7 +251,11 @@ function recordSchema(spec: RecordSpec): Json {
     properties[name] = { description: field.description, ...fieldSchema(field.type) };
   }
   const required = Object.entries(spec.fields).filter(([, f]) => f.required).map(([n]) => n);
-  return { type: 'object', additionalProperties: false, ...(required.length ? { required } : {}), properties };
+  const variants = spec.variants;
+  const allOf = variants
+    ? Object.entries(variants.cases).map(([value, fields]) => ({ if: { properties: { [variants.field]: { const: value } } }, then: { required: [...fields] } }))
+    : [];
+  return { type: 'object', additionalProperties: false, ...(required.length ? { required } : {}), properties, ...(allOf.length ? { allOf } : {}) };
 }
 
 function fieldSchema(type: FieldType): Json {

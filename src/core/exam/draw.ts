@@ -49,8 +49,10 @@ export interface DomainDraw {
 }
 
 export interface ExamDraw {
-  /** Shuffled across domains, no repeats. */
+  /** Shuffled across domains, no repeats; a case study's questions stay together and in order. */
   readonly questions: Question[];
+  /** The case study drawn, if any (at most one per exam). */
+  readonly caseKey?: string;
   /** What the profile asked for. */
   readonly asked: number;
   /** In pack.domains order; wanted = ideal allocation by weight. */
@@ -67,7 +69,10 @@ interface Pool {
   readonly domainId: string;
   readonly title: string;
   readonly weight: number;
+  /** Questions that stand alone. */
   readonly questions: Question[];
+  /** Each case study's questions, in order. */
+  readonly cases: Question[][];
 }
 
 /**
@@ -79,10 +84,15 @@ export function drawExam(pack: Pack, opts: { questions?: number; random?: () => 
   const asked = Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : DEFAULT_QUESTIONS;
   const random = opts.random ?? Math.random;
   const pools = poolsOf(pack);
-  const available = pools.map((p) => p.questions.length);
+  const wanted = allocateByWeight(asked, pools.map((p) => p.weight));
+
+  // At most one case study, as on the exam, and about as often as the pack holds case questions: the
+  // expected number of case questions in a draw of this size, over the size of one case, is the chance.
+  const chosenCase = pickCase(pools, wanted, asked, random);
+  const caseIn = pools.map((p) => (chosenCase && chosenCase[0].domainId === p.domainId ? chosenCase.length : 0));
+  const available = pools.map((p, i) => p.questions.length + caseIn[i]);
   const totalAvailable = available.reduce((a, b) => a + b, 0);
 
-  const wanted = allocateByWeight(asked, pools.map((p) => p.weight));
   const take = wanted.map((w, i) => Math.min(w, available[i]));
   // Hand what short domains could not give to the domains with questions to spare, again by weight. Each
   // round either places everything or fills at least one more domain, so this ends within pools.length rounds.
@@ -99,33 +109,62 @@ export function drawExam(pack: Pack, opts: { questions?: number; random?: () => 
     });
   }
 
-  const questions: Question[] = [];
-  pools.forEach((p, i) => questions.push(...pick(p.questions, take[i], random)));
-  shuffle(questions, random);
+  // Units are shuffled, not questions, so a case study's questions stay together and in their order.
+  const units: Question[][] = [];
+  pools.forEach((p, i) => {
+    units.push(...pick(p.questions, take[i] - caseIn[i], random).map((q) => [q]));
+    if (caseIn[i] > 0) units.push(chosenCase!);
+  });
+  shuffle(units, random);
+  const questions = units.flat();
 
   const notes: string[] = [];
-  if (totalAvailable === 0) {
+  const totalInPack = pools.reduce((a, p) => a + p.questions.length + p.cases.reduce((b, c) => b + c.length, 0), 0);
+  if (totalInPack === 0) {
     notes.push('The pack has no questions yet, so the exam is empty.');
   } else if (totalAvailable < asked) {
-    // Every question is in; per-domain notes would only repeat that.
-    notes.push(`The pack has ${plural(totalAvailable, 'question')}; the exam has ${totalAvailable} instead of ${asked}.`);
+    // Every question that may be drawn is in; per-domain notes would only repeat that.
+    notes.push(
+      totalAvailable === totalInPack
+        ? `The pack has ${plural(totalAvailable, 'question')}; the exam has ${totalAvailable} instead of ${asked}.`
+        : `The pack has ${plural(totalInPack, 'question')}, but an exam holds at most one case study; the exam has ${totalAvailable} instead of ${asked}.`,
+    );
   } else {
     pools.forEach((p, i) => {
       if (take[i] >= wanted[i]) return;
+      const have = available[i];
       notes.push(
-        available[i] === 0
+        have === 0
           ? `The pack has no questions in "${p.title}"; took its ${wanted[i]} from other domains.`
-          : `The pack has only ${plural(available[i], 'question')} in "${p.title}"; drew ${take[i]} instead of ${wanted[i]} and took the rest from other domains.`,
+          : `The pack has only ${plural(have, 'question')} in "${p.title}"; drew ${take[i]} instead of ${wanted[i]} and took the rest from other domains.`,
       );
     });
   }
 
   return {
     questions,
+    ...(chosenCase ? { caseKey: chosenCase[0].caseKey } : {}),
     asked,
     perDomain: pools.map((p, i) => ({ domainId: p.domainId, wanted: wanted[i], drawn: take[i], available: available[i] })),
     notes,
   };
+}
+
+/**
+ * Maybe one case study for the exam. Only cases that fit in their domain's share are candidates, so the
+ * domain weights hold; among them the pick is uniform.
+ */
+function pickCase(pools: readonly Pool[], wanted: readonly number[], asked: number, random: () => number): Question[] | undefined {
+  const all = pools.flatMap((p) => p.cases);
+  if (all.length === 0 || asked === 0) return undefined;
+  const standalone = pools.reduce((a, p) => a + p.questions.length, 0);
+  const inCases = all.reduce((a, c) => a + c.length, 0);
+  const fitting = pools.flatMap((p, i) => p.cases.filter((c) => c.length <= wanted[i]));
+  if (fitting.length === 0) return undefined;
+  const expected = (Math.min(asked, standalone + inCases) * inCases) / (standalone + inCases);
+  const chance = Math.min(1, expected / (inCases / all.length));
+  if (random() >= chance) return undefined;
+  return fitting[randomBelow(fitting.length, random)];
 }
 
 /**
@@ -136,24 +175,38 @@ export function drawExam(pack: Pack, opts: { questions?: number; random?: () => 
 function poolsOf(pack: Pack): Pool[] {
   const pools: Pool[] = [];
   const byId = new Map<string, Pool>();
+  const poolOf = (domainId: string): Pool => {
+    let pool = byId.get(domainId);
+    if (!pool) {
+      pool = { domainId, title: domainId, weight: 0, questions: [], cases: [] };
+      pools.push(pool);
+      byId.set(domainId, pool);
+    }
+    return pool;
+  };
   for (const d of pack.domains) {
     if (byId.has(d.id)) continue;
-    const pool: Pool = { domainId: d.id, title: d.title, weight: d.weight, questions: [] };
+    const pool: Pool = { domainId: d.id, title: d.title, weight: d.weight, questions: [], cases: [] };
     pools.push(pool);
     byId.set(d.id, pool);
   }
   const seen = new Set<string>();
   for (const t of pack.topics) {
+    const cases = new Map<string, Question[]>();
     for (const q of t.questions) {
       if (seen.has(q.key)) continue;
       seen.add(q.key);
-      let pool = byId.get(q.domainId);
-      if (!pool) {
-        pool = { domainId: q.domainId, title: q.domainId, weight: 0, questions: [] };
-        pools.push(pool);
-        byId.set(q.domainId, pool);
+      if (q.caseKey === undefined) {
+        poolOf(q.domainId).questions.push(q);
+        continue;
       }
-      pool.questions.push(q);
+      let group = cases.get(q.caseKey);
+      if (!group) {
+        group = [];
+        cases.set(q.caseKey, group);
+        poolOf(q.domainId).cases.push(group);
+      }
+      group.push(q);
     }
   }
   return pools;

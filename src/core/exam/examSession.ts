@@ -1,5 +1,5 @@
 import type { Question } from '../content/model';
-import { isCorrectChoice } from '../quiz/session';
+import { answerKind, cleanAnswer, isComplete, isCorrectAnswer, NO_RESPONSE, type AnswerKind } from '../quiz/answers';
 
 export type ExamEnd = 'submitted' | 'timeout';
 
@@ -24,11 +24,16 @@ export interface ExamState {
   readonly maxScore: number;
   /** From the draw, shown to the user. */
   readonly notes: readonly string[];
+  /** Seeds the shuffled order of ordering items and matching responses; absent in exams saved before. */
+  readonly seed?: number;
 }
 
 export interface ExamItem {
   readonly key: string;
   readonly domainId: string;
+  /** How to read `chosen`; kept in the record, since the question may change or go. */
+  readonly kind: AnswerKind;
+  /** The answer as answers.ts describes it; [] when unanswered. */
   readonly chosen: readonly number[];
   readonly correct: boolean;
 }
@@ -68,15 +73,11 @@ export function isExamState(v: unknown): v is ExamState {
   const answers = o.answers;
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return false;
   for (const a of Object.values(answers)) {
-    if (!Array.isArray(a) || !a.every((i) => Number.isSafeInteger(i) && (i as number) >= 0)) return false;
+    if (!Array.isArray(a) || !a.every((i) => Number.isSafeInteger(i) && (i as number) >= NO_RESPONSE)) return false;
   }
+  if (o.seed !== undefined && !Number.isSafeInteger(o.seed)) return false;
   if (!Number.isSafeInteger(o.index) || (o.index as number) < 0) return false;
   return [o.startedAt, o.limitMs, o.elapsedMs, o.savedAt, o.passScore, o.maxScore].every(isNonNegative);
-}
-
-/** Indexes that are options of `q`, sorted, without duplicates. */
-function cleanChoice(q: Question, chosen: readonly number[]): number[] {
-  return [...new Set(chosen)].filter((i) => Number.isInteger(i) && i >= 0 && i < q.options.length).sort((a, b) => a - b);
 }
 
 /**
@@ -102,6 +103,8 @@ export class ExamSession {
     readonly limitMs: number,
     readonly passScore: number,
     readonly maxScore: number,
+    /** Seeds the shuffled order of ordering items and matching responses. */
+    readonly seed: number,
     /** Time charged as of `since`. */
     private charged: number,
     private since: number,
@@ -119,8 +122,10 @@ export class ExamSession {
     maxScore: number;
     notes?: readonly string[];
     now: number;
+    seed?: number;
   }): ExamSession {
-    return new ExamSession(o.id, o.packId, o.title, uniqueByKey(o.questions), [...(o.notes ?? [])], o.now, nonNegative(o.limitMs), o.passScore, o.maxScore, 0, o.now);
+    const seed = o.seed ?? Math.floor(Math.random() * 0x100000000);
+    return new ExamSession(o.id, o.packId, o.title, uniqueByKey(o.questions), [...(o.notes ?? [])], o.now, nonNegative(o.limitMs), o.passScore, o.maxScore, seed, 0, o.now);
   }
 
   /**
@@ -135,12 +140,15 @@ export class ExamSession {
     const chargeable = Math.min(gap, nonNegative(maxGapMs));
     const limitMs = nonNegative(state.limitMs);
     const charged = Math.min(limitMs, nonNegative(state.elapsedMs) + chargeable);
-    const s = new ExamSession(state.id, state.packId, state.title, questions, [...state.notes], state.startedAt, limitMs, state.passScore, state.maxScore, charged, now);
+    // Exams saved before seeds existed had only choice questions, whose options are never shuffled.
+    const seed = state.seed ?? 0;
+    const s = new ExamSession(state.id, state.packId, state.title, questions, [...state.notes], state.startedAt, limitMs, state.passScore, state.maxScore, seed, charged, now);
     for (const q of questions) {
       const a = Object.hasOwn(state.answers, q.key) ? state.answers[q.key] : undefined;
-      // A stored index the question no longer has means its options changed: the whole answer is dropped
-      // rather than trimmed, so the user is never credited with a choice they did not make.
-      if (Array.isArray(a) && a.length > 0 && a.every((i) => Number.isInteger(i) && i >= 0 && i < q.options.length)) s.answers.set(q.key, cleanChoice(q, a));
+      // An answer that no longer fits the question (its options changed) is dropped whole rather than
+      // trimmed, so the user is never credited with a choice they did not make.
+      const clean = Array.isArray(a) && a.length > 0 ? cleanAnswer(q, a, { partial: true }) : undefined;
+      if (clean && (q.type !== 'single' && q.type !== 'multiple' ? true : clean.length === new Set(a).size)) s.answers.set(q.key, clean);
       if (state.flagged.includes(q.key)) s.flagged.add(q.key);
     }
     // Stay on the same question even when earlier ones were dropped.
@@ -168,16 +176,26 @@ export class ExamSession {
   }
 
   /**
-   * Replaces the answer to question `key` (any question, not only current); invalid indexes dropped, sorted,
-   * de-duplicated; an empty list clears the answer. Returns false (no change) if key unknown or the exam is
-   * submitted.
+   * Replaces the answer to question `key` (any question, not only current). A choice answer has invalid
+   * indexes dropped, is sorted and de-duplicated; an ordering must be a whole permutation; a matching answer
+   * may leave prompts open. An empty list clears the answer. Returns false (no change) if the key is unknown,
+   * the answer cannot be one for this question, or the exam is submitted.
    */
   answer(key: string, chosen: readonly number[]): boolean {
     const q = this.byKey.get(key);
     if (!q || this.outcome) return false;
-    const clean = cleanChoice(q, chosen);
-    if (clean.length === 0) this.answers.delete(key);
-    else this.answers.set(key, clean);
+    if (chosen.length === 0 || (q.type === 'matching' && chosen.every((i) => i === NO_RESPONSE))) {
+      this.answers.delete(key);
+      return true;
+    }
+    const clean = cleanAnswer(q, chosen, { partial: true });
+    if (!clean) {
+      // Choice answers that name no real option clear the answer, as before; other malformed ones are refused.
+      if (q.type !== 'single' && q.type !== 'multiple') return false;
+      this.answers.delete(key);
+      return true;
+    }
+    this.answers.set(key, clean);
     return true;
   }
 
@@ -197,9 +215,17 @@ export class ExamSession {
     return this.flagged.has(key);
   }
 
+  /** Answered in full: a matching question with prompts still open is not answered yet. */
+  isAnswered(key: string): boolean {
+    const q = this.byKey.get(key);
+    const a = this.answers.get(key);
+    return q !== undefined && a !== undefined && isComplete(q, a);
+  }
+
   counts(): { answered: number; unanswered: number; flagged: number; total: number } {
     const total = this.questions.length;
-    return { answered: this.answers.size, unanswered: total - this.answers.size, flagged: this.flagged.size, total };
+    const answered = this.questions.filter((q) => this.isAnswered(q.key)).length;
+    return { answered, unanswered: total - answered, flagged: this.flagged.size, total };
   }
 
   /** Never more than limitMs; frozen once submitted. A clock that went back charges nothing for it. */
@@ -222,7 +248,7 @@ export class ExamSession {
     if (this.outcome) return this.outcome;
     const items: ExamItem[] = this.questions.map((q) => {
       const chosen = this.answers.get(q.key) ?? [];
-      return { key: q.key, domainId: q.domainId, chosen: [...chosen], correct: chosen.length > 0 && isCorrectChoice(q, chosen) };
+      return { key: q.key, domainId: q.domainId, kind: answerKind(q), chosen: [...chosen], correct: chosen.length > 0 && isCorrectAnswer(q, chosen) };
     });
     this.outcome = {
       id: this.id,
@@ -258,6 +284,7 @@ export class ExamSession {
       passScore: this.passScore,
       maxScore: this.maxScore,
       notes: [...this.notes],
+      seed: this.seed,
     };
   }
 }

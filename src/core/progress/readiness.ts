@@ -4,14 +4,35 @@ import { recallAt, type QuestionSchedule } from './scheduler';
 /** Used when a pack declares no exam profile: the common AWS scale. */
 const DEFAULT_EXAM: Pick<ExamProfile, 'passScore' | 'maxScore'> = { passScore: 700, maxScore: 1000 };
 
-/** Chance of a blind guess being right: 1 / C(options, correct count) — 1/4 for single of 4, 1/10 for choose 2 of 5. */
+/**
+ * Chance of a blind guess being right, all-or-nothing as the exam scores it:
+ * - single or multiple: 1 / C(options, correct count), 1/4 for single of 4, 1/10 for choose 2 of 5;
+ * - ordering of n items: 1 / n!, one arrangement of all;
+ * - matching of n prompts from k responses, each used once: 1 / (k · (k−1) · … · (k−n+1)).
+ */
 export function guessChance(q: Question): number {
-  const n = q.options.length;
-  if (n === 0) return 0;
-  // A single-answer question is one pick whatever its data says; a broken "multiple" with no correct option
-  // still asks for at least one pick, so it is never a free point.
-  const k = q.type === 'single' ? 1 : Math.min(n, Math.max(1, q.options.filter((o) => o.correct).length));
-  return 1 / binomial(n, k);
+  switch (q.type) {
+    case 'ordering':
+      return 1 / fallingFactorial(q.items.length, q.items.length);
+    case 'matching':
+      return 1 / fallingFactorial(q.pairs.length + q.distractors.length, q.pairs.length);
+    case 'single':
+    case 'multiple': {
+      const n = q.options.length;
+      if (n === 0) return 0;
+      // A single-answer question is one pick whatever its data says; a broken "multiple" with no correct
+      // option still asks for at least one pick, so it is never a free point.
+      const k = q.type === 'single' ? 1 : Math.min(n, Math.max(1, q.options.filter((o) => o.correct).length));
+      return 1 / binomial(n, k);
+    }
+  }
+}
+
+/** k · (k−1) · … · (k−n+1): ways to fill n places from k distinct things; 1 for n = 0. */
+function fallingFactorial(k: number, n: number): number {
+  let p = 1;
+  for (let i = 0; i < n; i++) p *= Math.max(1, k - i);
+  return p;
 }
 
 function binomial(n: number, k: number): number {

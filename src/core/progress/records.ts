@@ -1,22 +1,31 @@
 import { createHash } from 'node:crypto';
+import type { Question } from '../content/model';
 import type { ExamResult } from '../exam/examSession';
+import type { AnswerKind } from '../quiz/answers';
 import type { AnswerEvent } from '../quiz/session';
 
 /**
  * The records of the progress log, one JSON object per line: answers (which schedule reviews), resets (which
  * hide earlier answers from scheduling) and finished mock exams (kept for their history; they do not
  * schedule). Short field names because every answer ever given is kept. Any change to a record's shape bumps
- * `v`: readers reject fields they do not know.
+ * `v`: readers reject fields they do not know, and an older Study Deck keeps (never rewrites) a line of a
+ * newer version. Version 2 added answers to ordering and matching questions; records whose shape version 1
+ * can hold are still written as version 1, so an older Study Deck goes on reading them.
  */
 export interface AnswerRecord {
-  v: 1;
+  v: 1 | 2;
   kind: 'answer';
   /** Question key, `<pack id>/<question id>`. */
   q: string;
   /** Epoch milliseconds. */
   at: number;
-  /** Chosen option indexes, sorted ascending, no duplicates. */
+  /**
+   * v1 (choice): chosen option indexes, sorted ascending, no duplicates. v2: as `t` says, the item indexes
+   * in the order placed (ordering) or per prompt the response index, -1 for none (matching).
+   */
   c: number[];
+  /** v2 only: how to read `c`. */
+  t?: 'ordering' | 'matching';
   ok: boolean;
   /** answerKeyHash of the question when it was answered. */
   h: string;
@@ -35,7 +44,7 @@ export interface ResetRecord {
 
 /** A finished mock exam: every question with the answer given, so results and history survive content edits. */
 export interface ExamRecord {
-  v: 1;
+  v: 1 | 2;
   kind: 'exam';
   /** When it was submitted, epoch ms. */
   at: number;
@@ -54,13 +63,19 @@ export interface ExamRecord {
   end: 'submitted' | 'timeout';
   pass: number;
   max: number;
-  /** In exam order: [question key, chosen (sorted, may be empty), correct, domain id]. */
-  items: [string, number[], boolean, string][];
+  /**
+   * In exam order: [question key, chosen (sorted, may be empty), correct, domain id], and in v2 for ordering
+   * and matching questions a fifth element saying how to read `chosen`, as in an answer's `t`.
+   */
+  items: ExamRecordItem[];
 }
+
+export type ExamRecordItem = [string, number[], boolean, string] | [string, number[], boolean, string, 'ordering' | 'matching'];
 
 export type ProgressRecord = AnswerRecord | ResetRecord | ExamRecord;
 
-export const RECORD_VERSION = 1;
+/** The newest record version this Study Deck reads and writes; it reads every older one too. */
+export const RECORD_VERSION = 2;
 
 /** Writer ids end up in file names, so they are kept to a safe alphabet (a UUID fits). */
 export const WRITER_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -72,18 +87,26 @@ export const MAX_EXAM_ITEMS = 1000;
 
 /**
  * A short hash of the answer key: the options' texts (whitespace-normalised, so reflowing YAML does not
- * count as a change) and which are correct. Editing only the prompt or explanations keeps the hash; changing
- * an option, its correctness or the options' order restarts the question's schedule (stored choices are
- * indexes, so a reordering changes what they mean).
+ * count as a change) and which are correct; for ordering the items in order, for matching the pairs and
+ * distractors. Editing only the prompt or explanations keeps the hash; changing what an answer's indexes
+ * point at (an option, the items' order, a response) restarts the question's schedule.
  */
-export function answerKeyHash(q: { readonly options: readonly { readonly text: string; readonly correct: boolean }[] }): string {
-  const canonical = JSON.stringify(q.options.map((o) => [o.text.replace(/\s+/g, ' ').trim(), o.correct]));
+export function answerKeyHash(q: Question): string {
+  const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
+  // Choice questions keep the canonical form of version 1, so their schedules survive this change.
+  const canonical =
+    q.type === 'ordering'
+      ? JSON.stringify(['ordering', q.items.map((i) => norm(i.text))])
+      : q.type === 'matching'
+        ? JSON.stringify(['matching', q.pairs.map((p) => [norm(p.prompt), norm(p.response)]), q.distractors.map((d) => norm(d.text))])
+        : JSON.stringify(q.options.map((o) => [norm(o.text), o.correct]));
   return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
 }
 
-/** The record to append for an answer from a quiz session. */
+/** The record to append for an answer from a quiz session; version 1 whenever its shape fits. */
 export function answerRecordOf(event: AnswerEvent, hash: string, writerId: string): AnswerRecord {
-  return { v: 1, kind: 'answer', q: event.questionKey, at: event.at, c: [...event.chosen].sort((a, b) => a - b), ok: event.correct, h: hash, w: writerId };
+  if (event.kind === 'choice') return { v: 1, kind: 'answer', q: event.questionKey, at: event.at, c: [...event.chosen].sort((a, b) => a - b), ok: event.correct, h: hash, w: writerId };
+  return { v: 2, kind: 'answer', q: event.questionKey, at: event.at, c: [...event.chosen], ok: event.correct, h: hash, w: writerId, t: event.kind };
 }
 
 /** The record to append for a submitted exam; the title is cut to MAX_TITLE_LENGTH so the record stays valid. */
@@ -98,8 +121,9 @@ export function examRecordOf(result: ExamResult, writerId: string): ExamRecord {
   // The session's numbers are whole with an epoch-ms clock; rounding keeps a fractional clock from making
   // the record invalid, which would lose the attempt when it is appended.
   const whole = (x: number): number => Math.max(0, Math.round(x));
+  const items = result.items.map((i): ExamRecordItem => (i.kind === 'choice' ? [i.key, [...new Set(i.chosen)].sort((a, b) => a - b), i.correct, i.domainId] : [i.key, [...i.chosen], i.correct, i.domainId, i.kind]));
   return {
-    v: 1,
+    v: items.some((i) => i.length === 5) ? 2 : 1,
     kind: 'exam',
     at: whole(result.submittedAt),
     w: writerId,
@@ -112,7 +136,7 @@ export function examRecordOf(result: ExamResult, writerId: string): ExamRecord {
     end: result.end,
     pass: whole(result.passScore),
     max: whole(result.maxScore),
-    items: result.items.map((i) => [i.key, [...new Set(i.chosen)].sort((a, b) => a - b), i.correct, i.domainId]),
+    items,
   };
 }
 
@@ -129,7 +153,7 @@ export function examResultOf(record: ExamRecord): ExamResult {
     end: record.end,
     passScore: record.pass,
     maxScore: record.max,
-    items: record.items.map(([key, chosen, correct, domainId]) => ({ key, domainId, chosen: [...chosen], correct })),
+    items: record.items.map(([key, chosen, correct, domainId, kind]) => ({ key, domainId, kind: kind ?? ('choice' as AnswerKind), chosen: [...chosen], correct })),
   };
 }
 
@@ -137,6 +161,7 @@ export function examResultOf(record: ExamRecord): ExamResult {
 export type RecordCheck = { readonly record: ProgressRecord } | { readonly error: string };
 
 const ANSWER_FIELDS = new Set(['v', 'kind', 'q', 'at', 'c', 'ok', 'h', 'w']);
+const ANSWER_FIELDS_V2 = new Set([...ANSWER_FIELDS, 't']);
 const RESET_FIELDS = new Set(['v', 'kind', 'at', 'w', 'keys']);
 const EXAM_FIELDS = new Set(['v', 'kind', 'at', 'w', 'id', 'pack', 'title', 'start', 'ms', 'limit', 'end', 'pass', 'max', 'items']);
 
@@ -154,16 +179,31 @@ function isChoice(c: unknown): c is number[] {
   return Array.isArray(c) && c.every((i, n) => Number.isInteger(i) && i >= 0 && i < MAX_OPTIONS && (n === 0 || i > c[n - 1]));
 }
 
+const isAnswerKind = (t: unknown): t is 'ordering' | 'matching' => t === 'ordering' || t === 'matching';
+
+/**
+ * An ordering (a whole permutation of 0..n-1) or a matching answer (per prompt a response index or -1, no
+ * response twice); an exam may hold a matching answer with every prompt open, written as all -1.
+ */
+function isSequence(c: unknown, t: 'ordering' | 'matching'): c is number[] {
+  if (!Array.isArray(c) || c.length > MAX_OPTIONS || !c.every((i) => Number.isInteger(i) && i >= -1 && i < MAX_OPTIONS)) return false;
+  const used = (c as number[]).filter((i) => i !== -1);
+  if (new Set(used).size !== used.length) return false;
+  return t === 'matching' || (used.length === c.length && used.every((i) => i < c.length));
+}
+
 /** Validates a parsed JSON value as a record of the current version. */
 export function checkRecord(value: unknown): RecordCheck {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'not a JSON object' };
   const o = value as Record<string, unknown>;
-  if (o.v !== RECORD_VERSION) {
+  if (o.v !== 1 && o.v !== 2) {
     return typeof o.v === 'number' && Number.isInteger(o.v) && o.v > RECORD_VERSION
       ? { error: `written by a newer Study Deck (record version ${o.v})` }
-      : { error: `"v" must be ${RECORD_VERSION}` };
+      : { error: `"v" must be 1 or ${RECORD_VERSION}` };
   }
-  const fields = o.kind === 'answer' ? ANSWER_FIELDS : o.kind === 'reset' ? RESET_FIELDS : o.kind === 'exam' ? EXAM_FIELDS : undefined;
+  const v = o.v;
+  if (v === 2 && o.kind === 'reset') return { error: 'a reset record is version 1' };
+  const fields = o.kind === 'answer' ? (v === 2 ? ANSWER_FIELDS_V2 : ANSWER_FIELDS) : o.kind === 'reset' ? RESET_FIELDS : o.kind === 'exam' ? EXAM_FIELDS : undefined;
   if (!fields) return { error: '"kind" must be "answer", "reset" or "exam"' };
   const unknown = Object.keys(o).find((k) => !fields.has(k));
   if (unknown !== undefined) return { error: `unknown field "${unknown}"` };
@@ -177,18 +217,22 @@ export function checkRecord(value: unknown): RecordCheck {
     return { record: { v: 1, kind: 'reset', at: o.at, w: o.w, keys: [...keys] } };
   }
 
-  if (o.kind === 'exam') return checkExam(o, o.at, o.w);
+  if (o.kind === 'exam') return checkExam(o, v, o.at, o.w);
 
   if (!isKey(o.q)) return { error: '"q" must be a question key' };
   const c = o.c;
-  if (!isChoice(c)) return { error: '"c" must be a list of option indexes in increasing order' };
+  if (v === 2) {
+    if (!isAnswerKind(o.t)) return { error: '"t" must be "ordering" or "matching"' };
+    if (!isSequence(c, o.t)) return { error: o.t === 'ordering' ? '"c" must list every item index once, in the order placed' : '"c" must give per prompt a response index or -1, no response twice' };
+  } else if (!isChoice(c)) return { error: '"c" must be a list of option indexes in increasing order' };
   if (typeof o.ok !== 'boolean') return { error: '"ok" must be true or false' };
   if (typeof o.h !== 'string' || !HASH.test(o.h)) return { error: '"h" must be 12 lower-case hex digits' };
+  if (v === 2) return { record: { v: 2, kind: 'answer', q: o.q, at: o.at, c: [...c], ok: o.ok, h: o.h, w: o.w, t: o.t as 'ordering' | 'matching' } };
   return { record: { v: 1, kind: 'answer', q: o.q, at: o.at, c: [...c], ok: o.ok, h: o.h, w: o.w } };
 }
 
 /** The exam-specific fields of a record whose v, kind, fields, at and w are already checked. */
-function checkExam(o: Record<string, unknown>, at: number, w: string): RecordCheck {
+function checkExam(o: Record<string, unknown>, v: 1 | 2, at: number, w: string): RecordCheck {
   if (!isKey(o.id)) return { error: '"id" must be an exam id' };
   if (!isKey(o.pack)) return { error: '"pack" must be a pack id' };
   if (typeof o.title !== 'string' || o.title.length > MAX_TITLE_LENGTH) return { error: `"title" must be text of at most ${MAX_TITLE_LENGTH} characters` };
@@ -200,21 +244,29 @@ function checkExam(o: Record<string, unknown>, at: number, w: string): RecordChe
   const items = o.items;
   if (!Array.isArray(items) || items.length > MAX_EXAM_ITEMS) return { error: `"items" must be a list of at most ${MAX_EXAM_ITEMS} questions` };
   const seen = new Set<string>();
-  const clean: [string, number[], boolean, string][] = [];
+  const clean: ExamRecordItem[] = [];
+  let typed = false;
   for (let n = 0; n < items.length; n++) {
     const item: unknown = items[n];
-    const bad = { error: `"items"[${n}] must be [question key, option indexes in increasing order, true or false, domain id]` };
-    if (!Array.isArray(item) || item.length !== 4) return bad;
-    const [key, chosen, correct, domain] = item as unknown[];
-    if (!isKey(key) || !isChoice(chosen) || typeof correct !== 'boolean' || !isKey(domain)) return bad;
-    if (correct && chosen.length === 0) return { error: `"items"[${n}] is marked correct without an answer` };
+    const bad = { error: `"items"[${n}] must be [question key, option indexes in increasing order, true or false, domain id]${v === 2 ? ', or that with "ordering" or "matching" after it' : ''}` };
+    if (!Array.isArray(item) || (item.length !== 4 && !(v === 2 && item.length === 5))) return bad;
+    const [key, chosen, correct, domain, t] = item as unknown[];
+    if (!isKey(key) || typeof correct !== 'boolean' || !isKey(domain)) return bad;
+    if (item.length === 5) {
+      // An unanswered ordering or matching question is written as [].
+      if (!isAnswerKind(t) || !(Array.isArray(chosen) && chosen.length === 0) && !isSequence(chosen, t)) return bad;
+    } else if (!isChoice(chosen)) return bad;
+    const answer = chosen as number[];
+    if (correct && !answer.some((i) => i >= 0)) return { error: `"items"[${n}] is marked correct without an answer` };
     if (seen.has(key)) return { error: `"items"[${n}] repeats question "${key}"` };
     seen.add(key);
-    clean.push([key, [...chosen], correct, domain]);
+    if (item.length === 5) typed = true;
+    clean.push(item.length === 5 ? [key, [...answer], correct, domain, t as 'ordering' | 'matching'] : [key, [...answer], correct, domain]);
   }
+  if (v === 2 && !typed) return { error: 'a version 2 exam record has at least one ordering or matching item; write it as version 1' };
   const { ms, limit, pass, max } = o as Record<'ms' | 'limit' | 'pass' | 'max', number>;
   return {
-    record: { v: 1, kind: 'exam', at, w, id: o.id, pack: o.pack, title: o.title, start: o.start, ms, limit, end: o.end, pass, max, items: clean },
+    record: { v, kind: 'exam', at, w, id: o.id, pack: o.pack, title: o.title, start: o.start, ms, limit, end: o.end, pass, max, items: clean },
   };
 }
 

@@ -1,23 +1,17 @@
 import type { Question } from '../content/model';
+import { answerKind, cleanAnswer, isCorrectAnswer, type Answer, type AnswerKind } from './answers';
+
+export { correctCount } from './answers';
 
 /** One answer as the progress store will keep it. */
 export interface AnswerEvent {
   readonly questionKey: string;
-  /** Indexes into the question's options, sorted. */
-  readonly chosen: readonly number[];
+  /** The answer in the shape of its question's type (see answers.ts). */
+  readonly chosen: Answer;
+  readonly kind: AnswerKind;
   readonly correct: boolean;
   /** Epoch milliseconds. */
   readonly at: number;
-}
-
-/** Right only with every correct option and no wrong one, as on the exam. */
-export function isCorrectChoice(question: Question, chosen: readonly number[]): boolean {
-  const picked = new Set(chosen);
-  return question.options.every((o, i) => o.correct === picked.has(i)) && picked.size > 0;
-}
-
-export function correctCount(question: Question): number {
-  return question.options.filter((o) => o.correct).length;
 }
 
 /** What a webview needs to restore a session; question keys keep it valid across content edits. */
@@ -26,6 +20,8 @@ export interface SessionState {
   readonly index: number;
   readonly answers: Readonly<Record<string, readonly number[]>>;
   readonly flagged: readonly string[];
+  /** Seeds the shuffled order of ordering items and matching responses, so a reload shows the same. */
+  readonly seed?: number;
 }
 
 /**
@@ -40,14 +36,18 @@ export class QuizSession {
   constructor(
     readonly questions: readonly Question[],
     private readonly now: () => number = Date.now,
+    /** Seeds the shuffled order of ordering items and matching responses. */
+    readonly seed: number = Math.floor(Math.random() * 0x100000000),
   ) {}
 
   static restore(state: SessionState, lookup: (key: string) => Question | undefined, now?: () => number): QuizSession {
     const questions = state.questionKeys.map(lookup).filter((q): q is Question => q !== undefined);
-    const s = new QuizSession(questions, now);
+    const s = new QuizSession(questions, now, typeof state.seed === 'number' && Number.isSafeInteger(state.seed) ? state.seed : undefined);
     for (const q of questions) {
-      const a = state.answers[q.key];
-      if (a && a.every((i) => Number.isInteger(i) && i >= 0 && i < q.options.length)) s.answers.set(q.key, [...a]);
+      const a = Object.hasOwn(state.answers, q.key) ? state.answers[q.key] : undefined;
+      // An answer that no longer fits the question (its options changed) is dropped, never reinterpreted.
+      const clean = Array.isArray(a) ? cleanAnswer(q, a) : undefined;
+      if (clean) s.answers.set(q.key, clean);
       if (state.flagged.includes(q.key)) s.flagged.add(q.key);
     }
     s.position = Math.min(Math.max(0, state.index), Math.max(0, questions.length - 1));
@@ -78,10 +78,10 @@ export class QuizSession {
   answer(chosen: readonly number[]): AnswerEvent | undefined {
     const q = this.current;
     if (!q || this.answers.has(q.key)) return undefined;
-    const clean = [...new Set(chosen)].filter((i) => Number.isInteger(i) && i >= 0 && i < q.options.length).sort((a, b) => a - b);
-    if (clean.length === 0) return undefined;
+    const clean = cleanAnswer(q, chosen);
+    if (!clean) return undefined;
     this.answers.set(q.key, clean);
-    return { questionKey: q.key, chosen: clean, correct: isCorrectChoice(q, clean), at: this.now() };
+    return { questionKey: q.key, kind: answerKind(q), chosen: clean, correct: isCorrectAnswer(q, clean), at: this.now() };
   }
 
   next(): boolean {
@@ -106,7 +106,7 @@ export class QuizSession {
     let correct = 0;
     for (const q of this.questions) {
       const a = this.answers.get(q.key);
-      if (a && isCorrectChoice(q, a)) correct++;
+      if (a && isCorrectAnswer(q, a)) correct++;
     }
     return { correct, answered: this.answers.size, total: this.questions.length };
   }
@@ -114,7 +114,7 @@ export class QuizSession {
   missed(): Question[] {
     return this.questions.filter((q) => {
       const a = this.answers.get(q.key);
-      return a !== undefined && !isCorrectChoice(q, a);
+      return a !== undefined && !isCorrectAnswer(q, a);
     });
   }
 
@@ -124,6 +124,7 @@ export class QuizSession {
       index: this.position,
       answers: Object.fromEntries(this.answers),
       flagged: [...this.flagged],
+      seed: this.seed,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Pack, Problem, Question, Term, Topic } from '../../core/content/model';
+import type { CaseStudy, Pack, Problem, Question, Term, Topic } from '../../core/content/model';
 import { fromPackCache } from '../../core/content/packCache';
 import { listPackFolders, readPackFolder } from '../../core/content/packFiles';
 import { TermIndex } from '../../core/glossary/termIndex';
@@ -15,6 +15,8 @@ export interface Content {
   readonly terms: TermIndex;
   readonly topics: ReadonlyMap<string, Topic>;
   readonly questions: ReadonlyMap<string, Question>;
+  /** Case studies by "pack/case", for the scenario shown with each of their questions. */
+  readonly cases: ReadonlyMap<string, CaseStudy>;
   /** "pack/term" → the questions that use the term; built once so a hover does not scan questions. */
   readonly questionsByTerm: ReadonlyMap<string, readonly Question[]>;
   /** True when the window is in restricted mode and workspace packs were not read. */
@@ -129,10 +131,12 @@ export class ContentService extends Disposable {
     }
     const topics = new Map<string, Topic>();
     const questions = new Map<string, Question>();
+    const cases = new Map<string, CaseStudy>();
     const questionsByTerm = new Map<string, Question[]>();
     for (const p of packs) {
       for (const t of p.topics) {
         topics.set(topicKey(t), t);
+        for (const c of t.cases) cases.set(c.key, c);
         for (const q of t.questions) {
           questions.set(q.key, q);
           for (const id of q.terms) {
@@ -150,6 +154,7 @@ export class ContentService extends Disposable {
       terms: new TermIndex(packs.flatMap((p) => p.terms)),
       topics,
       questions,
+      cases,
       questionsByTerm,
       workspacePacksBlocked: blocked,
       loadMs: performance.now() - started,

@@ -4,7 +4,7 @@ import { drawExam, type ExamDraw } from '../../core/exam/draw';
 import type { ExamResult } from '../../core/exam/examSession';
 import { scoreExam } from '../../core/exam/score';
 import { examResultOf } from '../../core/progress/records';
-import { correctCount, isCorrectChoice } from '../../core/quiz/session';
+import { hashSeed } from '../../core/quiz/answers';
 import { isExamClientMessage, type ExamClientMessage, type ExamHostMessage, type ExamResultsView, type ExamRunView } from '../../webview/examProtocol';
 import type { QuestionView } from '../../webview/protocol';
 import { topicKey, type Content, type ContentService } from '../content/contentService';
@@ -12,6 +12,8 @@ import type { ProgressService } from '../progress/progressService';
 import type { QuizPanels } from '../quiz/quizPanel';
 import { openNotesOfTerm } from '../notes/register';
 import { setUpPanel, webviewOptions } from '../webviewHtml';
+import { bodyView, caseView, feedbackView } from '../quiz/questionViews';
+import { questionStrings } from '../quiz/questionStrings';
 import type { ExamService } from './examService';
 
 export const EXAM_VIEW_TYPE = 'studyDeck.exam';
@@ -92,6 +94,7 @@ function uiStrings(): Record<string, string> {
     noAnswer: vscode.l10n.t('You did not answer this question.'),
     keyboardHint: vscode.l10n.t('Keys: 1–9 choose, N next, P previous, F flag.'),
     minutes: vscode.l10n.t('{0} min'),
+    ...questionStrings(),
   };
 }
 
@@ -216,7 +219,7 @@ export class ExamPanel {
         };
       }
       case 'exam': {
-        const view = this.runView();
+        const view = this.runView(c);
         if (view) return { type: 'exam', exam: view };
         return { type: 'empty', message: this.service.movedAway ? vscode.l10n.t('This exam continues in another window.') : vscode.l10n.t('This exam has ended.') };
       }
@@ -232,7 +235,7 @@ export class ExamPanel {
     }
   }
 
-  private runView(): ExamRunView | undefined {
+  private runView(c: Content): ExamRunView | undefined {
     const s = this.service.active;
     const q = s?.current;
     if (!s || !q) return undefined;
@@ -240,8 +243,11 @@ export class ExamPanel {
     return {
       title: s.title,
       total: s.questions.length,
-      question: { key: q.key, index: s.index, type: q.type, choose: correctCount(q), prompt: q.prompt, options: q.options.map((o) => ({ text: o.text })), chosen: s.answerOf(q.key) ?? [], flagged: s.isFlagged(q.key) },
-      navigator: s.questions.map((x) => ({ answered: (s.answerOf(x.key)?.length ?? 0) > 0, flagged: s.isFlagged(x.key) })),
+      question: { key: q.key, index: s.index, prompt: q.prompt, body: bodyView(q, s.seed), case: caseView(q, c.cases), chosen: s.answerOf(q.key) ?? [], flagged: s.isFlagged(q.key) },
+      navigator: s.questions.map((x) => {
+        const caseTitle = x.caseKey === undefined ? undefined : c.cases.get(x.caseKey)?.title;
+        return { answered: s.isAnswered(x.key), flagged: s.isFlagged(x.key), ...(caseTitle ? { caseTitle } : {}) };
+      }),
       remainingMs: s.remainingMs(now),
       limitMs: s.limitMs,
       notes: s.notes,
@@ -334,20 +340,13 @@ function reviewView(result: ExamResult, index: number, c: Content): QuestionView
     key: q.key,
     index,
     total: result.items.length,
-    type: q.type,
-    choose: correctCount(q),
     prompt: q.prompt,
-    options: q.options.map((o) => ({ text: o.text })),
+    // The attempt's id seeds the order, so the review shows items as the exam did.
+    body: bodyView(q, hashSeed(result.id)),
+    case: caseView(q, c.cases),
     flagged: false,
     topicTitle: topic?.title ?? '',
-    feedback: {
-      chosen: item.chosen,
-      // Judged against the pack as it is now, like the explanations shown beside it.
-      correct: item.chosen.length > 0 && isCorrectChoice(q, item.chosen),
-      options: q.options.map((o) => ({ correct: o.correct, why: o.why })),
-      explanation: q.explanation,
-      terms: q.terms.map((id) => ({ id, term: c.terms.get(id)?.term ?? id })),
-    },
+    feedback: feedbackView(q, item.chosen, (id) => c.terms.get(id)?.term ?? id),
   };
 }
 

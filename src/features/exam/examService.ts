@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Pack } from '../../core/content/model';
 import type { ExamDraw } from '../../core/exam/draw';
+import { hashSeed } from '../../core/quiz/answers';
 import { ExamSession, isExamState, type ExamEnd, type ExamResult, type ExamState } from '../../core/exam/examSession';
 import { Disposable } from '../../util/dispose';
 import type { ContentService } from '../content/contentService';
@@ -107,8 +108,11 @@ export class ExamService extends Disposable {
   async start(pack: Pack, draw: ExamDraw): Promise<ExamSession> {
     await this.discard();
     const exam = pack.exam!;
+    const id = randomUUID();
     const session = ExamSession.start({
-      id: randomUUID(),
+      id,
+      // Seeded by the attempt, so the results review can show items and responses as the exam did.
+      seed: hashSeed(id),
       packId: pack.id,
       title: pack.title,
       questions: draw.questions,

@@ -62,7 +62,7 @@ export function registerPaletteQuizzes(context: vscode.ExtensionContext, content
       const pool = [...new Map(picked.flatMap((i) => i.questions ?? []).map((q) => [q.key, q])).values()];
       const size = vscode.workspace.getConfiguration('studyDeck').get<number>('quickQuiz.size', 10);
       const title = vscode.l10n.t('Quick Quiz');
-      finish(title, await runPaletteQuiz(title, prioritise(pool).slice(0, Math.max(1, size)), progress));
+      finish(title, await runPaletteQuiz(title, prioritise(pool).slice(0, Math.max(1, size)), progress, c.cases));
     }),
     vscode.commands.registerCommand('studyDeck.reviewDue', async () => {
       const c = await content.get();
@@ -79,7 +79,7 @@ export function registerPaletteQuizzes(context: vscode.ExtensionContext, content
         return;
       }
       const title = vscode.l10n.t('Review Due');
-      finish(title, await runPaletteQuiz(title, due, progress));
+      finish(title, await runPaletteQuiz(title, due, progress, c.cases));
     }),
     vscode.commands.registerCommand('studyDeck.quizTerm', async (arg?: unknown) => {
       const c = await content.get();
@@ -92,7 +92,7 @@ export function registerPaletteQuizzes(context: vscode.ExtensionContext, content
         return;
       }
       const title = vscode.l10n.t('Quiz: {0}', term.term);
-      finish(title, await runPaletteQuiz(title, prioritise(questions), progress));
+      finish(title, await runPaletteQuiz(title, prioritise(questions), progress, c.cases));
     }),
   );
 }

@@ -111,7 +111,7 @@ export class ProgressService extends Disposable implements AnswerSink {
     for (const item of result.items) {
       const q = c.questions.get(item.key);
       if (!q || item.chosen.length === 0) continue;
-      const record = answerRecordOf({ questionKey: item.key, chosen: item.chosen, correct: item.correct, at: result.submittedAt }, answerKeyHash(q), this.store.writerId);
+      const record = answerRecordOf({ questionKey: item.key, kind: item.kind, chosen: item.chosen, correct: item.correct, at: result.submittedAt }, answerKeyHash(q), this.store.writerId);
       applyAnswer(this.schedules, record);
       added.push(record);
     }

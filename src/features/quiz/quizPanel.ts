@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import type { Question, Topic } from '../../core/content/model';
-import { correctCount, QuizSession, type SessionState } from '../../core/quiz/session';
+import { isCorrectAnswer } from '../../core/quiz/answers';
+import { QuizSession, type SessionState } from '../../core/quiz/session';
 import { isQuizClientMessage, type QuestionView, type QuizClientMessage, type QuizHostMessage, type SummaryView } from '../../webview/protocol';
 import { topicKey, type Content, type ContentService } from '../content/contentService';
 import type { AnswerSink } from '../progress/answerSink';
 import { openNotesOfTerm } from '../notes/register';
 import { setUpPanel, webviewOptions } from '../webviewHtml';
+import { bodyView, caseView, feedbackView } from './questionViews';
+import { questionStrings } from './questionStrings';
 
 export const QUIZ_VIEW_TYPE = 'studyDeck.quiz';
 
@@ -47,6 +50,7 @@ function uiStrings(): Record<string, string> {
     review: vscode.l10n.t('Review'),
     keyboardHint: vscode.l10n.t('Keys: 1–9 choose, Enter submits and moves on, F flags.'),
     answers: vscode.l10n.t('Answers'),
+    ...questionStrings(),
   };
 }
 
@@ -153,21 +157,12 @@ export class QuizPanel {
       key: q.key,
       index: this.session.index,
       total: this.session.questions.length,
-      type: q.type,
-      choose: correctCount(q),
       prompt: q.prompt,
-      options: q.options.map((o) => ({ text: o.text })),
+      body: bodyView(q, this.session.seed),
+      case: c && caseView(q, c.cases),
       flagged: this.session.isFlagged(q.key),
       topicTitle: this.topicTitle,
-      feedback: chosen
-        ? {
-            chosen,
-            correct: q.options.every((o, i) => o.correct === chosen.includes(i)),
-            options: q.options.map((o) => ({ correct: o.correct, why: o.why })),
-            explanation: q.explanation,
-            terms: q.terms.map((id) => ({ id, term: c?.terms.get(id)?.term ?? id })),
-          }
-        : undefined,
+      feedback: chosen ? feedbackView(q, chosen, (id) => c?.terms.get(id)?.term ?? id) : undefined,
     };
   }
 
@@ -179,7 +174,7 @@ export class QuizPanel {
       missed: this.session.missed().length,
       items: this.session.questions.map((q, index) => {
         const a = this.session.answerOf(q.key);
-        return { index, prompt: q.prompt, correct: a !== undefined && q.options.every((o, i) => o.correct === a.includes(i)), flagged: this.session.isFlagged(q.key) };
+        return { index, prompt: q.prompt, correct: a !== undefined && isCorrectAnswer(q, a), flagged: this.session.isFlagged(q.key) };
       }),
     };
   }
