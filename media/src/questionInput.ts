@@ -121,7 +121,7 @@ function orderingInput(body: Extract<QuestionBodyView, { type: 'ordering' }>, op
   const render = (focusAt?: number): void => {
     const rows = order.map((index, pos) => {
       const name = plain(index);
-      const li = el('li', { class: 'order-item', 'data-index': String(index), 'aria-label': t('itemAt', name, pos + 1, order.length) });
+      const li = el('li', { class: 'order-item', 'data-item': String(index), 'aria-label': t('itemAt', name, pos + 1, order.length) });
       li.tabIndex = pos === (focusAt ?? 0) ? 0 : -1;
       const up = el('button', { type: 'button', class: 'icon-button move-up', title: t('moveUp', name), 'aria-label': t('moveUp', name) }, el('span', { class: 'codicon codicon-arrow-up', 'aria-hidden': 'true' }));
       const down = el('button', { type: 'button', class: 'icon-button move-down', title: t('moveDown', name), 'aria-label': t('moveDown', name) }, el('span', { class: 'codicon codicon-arrow-down', 'aria-hidden': 'true' }));
@@ -180,21 +180,33 @@ function orderingInput(body: Extract<QuestionBodyView, { type: 'ordering' }>, op
     if (focusAt !== undefined) rows[focusAt]?.focus();
   };
   render();
-  return { element: wrap, read: () => (touched ? [...order] : []), complete: () => true };
+  return {
+    element: wrap,
+    read: () => (touched ? [...order] : []),
+    complete: () => true,
+    // A digit selects the item in that place, ready to move with Alt+Up and Alt+Down.
+    pickByDigit(digit) {
+      const row = list.querySelectorAll<HTMLElement>('.order-item')[digit - 1];
+      row?.focus();
+      return row !== undefined;
+    },
+  };
 }
 
 /** The order as it stands, even if untouched: what "Answer with this order" and a practice Submit send. */
 export function currentOrder(input: AnswerInput): number[] {
   const rows = input.element.querySelectorAll<HTMLElement>('.order-item');
-  return [...rows].map((r) => Number(r.dataset.index));
+  return [...rows].map((r) => Number(r.dataset.item));
 }
 
 // ---- matching -----------------------------------------------------------------------------------------
 
-/** One native select per prompt; a response chosen for a second prompt moves there, as each is used once. */
+/**
+ * One native select per prompt. Each response is used once: a response matched to another prompt shows
+ * which, and is disabled here, so stepping through a select with the arrow keys never takes it away.
+ */
 function matchingInput(body: Extract<QuestionBodyView, { type: 'matching' }>, opts: InputOptions): AnswerInput {
   const answer = body.prompts.map((_, i) => opts.answer?.[i] ?? NO_RESPONSE);
-  const textOf = new Map(body.responses.map((r) => [r.index, r.text]));
   const plain = (md: string): string => {
     const probe = document.createElement('span');
     probe.append(inlineMarkdown(md));
@@ -210,8 +222,9 @@ function matchingInput(body: Extract<QuestionBodyView, { type: 'matching' }>, op
       const options = body.responses.map((r) => {
         const usedBy = answer.findIndex((a, q) => a === r.index && q !== p);
         // Options are plain text: a native select shows no markup.
-        const label = usedBy >= 0 ? t('usedFor', plain(r.text), promptNames[usedBy]) : plain(r.text);
-        return el('option', { value: String(r.index) }, label);
+        const option = el('option', { value: String(r.index) }, usedBy >= 0 ? t('usedFor', plain(r.text), promptNames[usedBy]) : plain(r.text));
+        option.disabled = usedBy >= 0;
+        return option;
       });
       select.replaceChildren(none, ...options);
       select.value = String(answer[p]);
@@ -223,13 +236,7 @@ function matchingInput(body: Extract<QuestionBodyView, { type: 'matching' }>, op
     const select = el('select', { id, class: 'match-select', 'data-prompt': String(p) });
     select.disabled = opts.disabled ?? false;
     select.addEventListener('change', () => {
-      const chosen = Number(select.value);
-      const before = answer.findIndex((a, q) => a === chosen && q !== p);
-      if (chosen !== NO_RESPONSE && before >= 0) {
-        answer[before] = NO_RESPONSE;
-        opts.announce(t('movedResponse', plain(textOf.get(chosen) ?? ''), promptNames[before], promptNames[p]));
-      }
-      answer[p] = chosen;
+      answer[p] = Number(select.value);
       fill();
       opts.onChange?.([...answer]);
     });
@@ -242,6 +249,13 @@ function matchingInput(body: Extract<QuestionBodyView, { type: 'matching' }>, op
     element: group,
     read: () => (answer.every((a) => a === NO_RESPONSE) ? [] : [...answer]),
     complete: () => answer.every((a) => a !== NO_RESPONSE),
+    // A digit goes to that prompt's choice; the arrow keys then pick among the free responses.
+    pickByDigit(digit) {
+      const select = selects[digit - 1];
+      if (!select || select.disabled) return false;
+      select.focus();
+      return true;
+    },
   };
 }
 

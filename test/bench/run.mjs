@@ -186,18 +186,29 @@ console.log(`Index build (once per content load): ${buildTimes.join(', ')}\n`);
     id: key.slice(6), key, type: 'single', prompt: 'p', explanation: 'e', terms: [], packId: 'bench', topicId: `t${i % 40}`, domainId: `d${i % 40 % 5}`, source: { file: 'f', line: 0 },
     options: [0, 1, 2, 3].map((o) => ({ text: `o${o}`, correct: o === 1, why: 'w' })),
   }));
-  const topics = Array.from({ length: 40 }, (_, t) => ({ id: `t${t}`, title: `Topic ${t}`, domainId: `d${t % 5}`, notes: '', packId: 'bench', source: { file: 'f', line: 0 }, questions: questions.filter((q) => q.topicId === `t${t}`) }));
-  const pack = { id: 'bench', title: 'Bench', version: 1, exam: { questions: 65, minutes: 90, passScore: 700, maxScore: 1000 }, domains, topics, terms: [], origin: 'builtin', root: '/bench' };
+  const topics = Array.from({ length: 40 }, (_, t) => ({ id: `t${t}`, title: `Topic ${t}`, domainId: `d${t % 5}`, notes: '', packId: 'bench', source: { file: 'f', line: 0 }, questions: questions.filter((q) => q.topicId === `t${t}`), cases: [], sources: [] }));
+  const pack = { id: 'bench', title: 'Bench', version: 1, exam: { questions: 65, minutes: 90, passScore: 700, maxScore: 1000 }, domains, tasks: [], topics, terms: [], origin: 'builtin', root: '/bench' };
+  // The same 2,000 questions with 200 case studies of 3 (600 case questions), mixed with ordering and matching.
+  const casedTopics = topics.map((t, ti) => {
+    const qs = t.questions.map((q, qi) => {
+      const c = qi < 15 ? Math.floor(qi / 3) : -1;
+      const typed = qi % 7 === 3 ? { type: 'ordering', items: [0, 1, 2, 3].map((o) => ({ text: `i${o}`, why: 'w' })), options: undefined } : qi % 7 === 5 ? { type: 'matching', pairs: [0, 1, 2].map((o) => ({ prompt: `p${o}`, response: `r${o}`, why: 'w' })), distractors: [], options: undefined } : {};
+      return { ...q, ...typed, ...(c >= 0 ? { caseKey: `bench/c${ti}-${c}` } : {}) };
+    });
+    return { ...t, questions: qs, cases: [0, 1, 2, 3, 4].map((c) => ({ id: `c${ti}-${c}`, key: `bench/c${ti}-${c}`, title: 'c', scenario: 's', questionKeys: qs.filter((q) => q.caseKey === `bench/c${ti}-${c}`).map((q) => q.key), topicId: t.id, packId: 'bench', source: { file: 'f', line: 0 } })) };
+  });
+  const casedPack = { ...pack, topics: casedTopics };
   const random = seededRandom(1);
   console.log('Dashboard figures and a mock exam draw, over the same answers and questions:');
   table(
-    ['readiness (2,000 questions)', 'answers per day (30 days)', 'streak', 'weakest topics (40)', 'draw 65 of 2,000'],
+    ['readiness (2,000 questions)', 'answers per day (30 days)', 'streak', 'weakest topics (40)', 'draw 65 of 2,000', 'same, 200 case studies'],
     [[
       fmt(time(() => readiness(domains, questions, schedules, now, pack.exam), { inner: 5 })),
       fmt(time(() => dailyAccuracy(records, now, 30), { inner: 5 })),
       fmt(time(() => streakOf(records, now), { inner: 5 })),
       fmt(time(() => weakestTopics(topics, schedules, now, 5), { inner: 5 })),
       fmt(time(() => drawExam(pack, { random }), { inner: 20 })),
+      fmt(time(() => drawExam(casedPack, { random }), { inner: 20 })),
     ]],
   );
   fs.rmSync(dir, { recursive: true, force: true });

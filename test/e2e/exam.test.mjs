@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { runCommand, setTheme, useEditor, webview } from './fixture.mjs';
+import { answerSomehow, questionKind, runCommand, setTheme, useEditor, webview } from './fixture.mjs';
 
 /** Seconds left on the exam clock, read from the panel. */
 async function secondsLeft(frame) {
@@ -21,8 +21,9 @@ describe('mock exam and dashboard (browser)', function () {
     const startLeft = await secondsLeft(frame);
     assert.ok(startLeft > 89 * 60 && startLeft <= 90 * 60, `the clock starts at 90 minutes: ${startLeft}s`);
 
-    // Question 1: the first option. Question 2: flagged, unanswered. Question 3: "2" from the keyboard.
-    await frame.locator('#opt-0').check();
+    // Question 1: answered. Question 2: flagged, unanswered. Question 3: "2" from the keyboard if it has
+    // options (the draw mixes in ordering and matching questions too).
+    await answerSomehow(page, frame);
     await frame.locator('.nav-item.is-answered').first().waitFor();
     await frame.getByRole('button', { name: 'Next' }).click();
     await frame.locator('.question-number', { hasText: 'Question 2 of 65' }).waitFor();
@@ -30,9 +31,15 @@ describe('mock exam and dashboard (browser)', function () {
     await frame.locator('.nav-item.is-flagged').first().waitFor();
     await page.keyboard.press('n');
     await frame.locator('.question-number', { hasText: 'Question 3 of 65' }).waitFor();
-    await page.keyboard.press('2');
-    await frame.locator('.nav-item.is-answered').nth(1).waitFor();
-    assert.equal(await frame.locator('#opt-1').isChecked(), true);
+    if ((await questionKind(frame)) === 'choice') {
+      await frame.locator('input[name="option"]').first().focus();
+      await page.keyboard.press('2');
+      await frame.locator('.nav-item.is-answered').nth(1).waitFor();
+      assert.equal(await frame.locator('#opt-1').isChecked(), true);
+    } else {
+      await answerSomehow(page, frame);
+      await frame.locator('.nav-item.is-answered').nth(1).waitFor();
+    }
     await frame.getByRole('button', { name: /^Question 10, unanswered/ }).click();
     await frame.locator('.question-number', { hasText: 'Question 10 of 65' }).waitFor();
     assert.equal(await frame.locator('.nav-item.is-answered').count(), 2);
@@ -72,8 +79,7 @@ describe('mock exam and dashboard (browser)', function () {
     await frame.getByRole('button', { name: /^Question 11, unanswered/ }).click();
     for (let i = 11; i <= 30; i++) {
       await frame.locator('.question-number', { hasText: `Question ${i} of 65` }).waitFor();
-      await frame.locator('input[name="option"]').first().focus();
-      await page.keyboard.press('1');
+      await answerSomehow(page, frame);
       await frame.locator('#counts', { hasText: `${i - 8} answered` }).waitFor();
       await page.keyboard.press('n');
     }
@@ -165,8 +171,9 @@ describe('mock exam and dashboard with the keyboard alone, high contrast (browse
     await frame.locator('#begin:focus').waitFor({ timeout: 60_000 });
     assert.ok(await focusRing(frame), 'Start shows a focus ring');
     await page.keyboard.press('Enter');
-    await frame.locator('input[name="option"]:focus').waitFor();
-    await page.keyboard.press('1');
+    // The first control of the answer has focus, whatever the question's type; keys answer it.
+    await frame.locator('input[name="option"]:focus, .order-item:focus, select.match-select:focus').waitFor();
+    await answerSomehow(page, frame);
     await frame.locator('.nav-item.is-answered').first().waitFor();
     await page.keyboard.press('n');
     await frame.locator('.question-number', { hasText: 'Question 2 of 65' }).waitFor();

@@ -167,6 +167,53 @@ export async function showStudyDeck(page) {
   await page.locator('.sidebar .composite.title', { hasText: /Study Deck/i }).first().waitFor({ timeout: 30_000 });
 }
 
+/** Opens a topic's quiz from the tree: expands the domain and the topic, then clicks "Take the quiz". */
+export async function openTopicQuiz(page, domain, topic) {
+  await showStudyDeck(page);
+  await page.getByRole('treeitem', { name: new RegExp(`^${domain}`) }).first().waitFor({ timeout: 30_000 });
+  const domainRow = page.getByRole('treeitem', { name: new RegExp(`^${domain}`) }).first();
+  if ((await domainRow.getAttribute('aria-expanded')) !== 'true') await domainRow.click();
+  const topicRow = page.getByRole('treeitem', { name: topic }).first();
+  if ((await topicRow.getAttribute('aria-expanded')) !== 'true') await topicRow.click();
+  const quizRow = page.locator('.monaco-list-row[aria-level="4"]', { hasText: 'Take the quiz' });
+  await quizRow.first().waitFor();
+  // The action row right after the topic row belongs to it.
+  const index = Number(await topicRow.getAttribute('data-index'));
+  await page.locator(`.monaco-list-row[data-index="${index + 2}"]`).click();
+}
+
+/** What kind of question the webview shows: 'choice', 'ordering' or 'matching'. */
+export async function questionKind(frame) {
+  if (await frame.locator('.ordering').count()) return 'ordering';
+  if (await frame.locator('.matching').count()) return 'matching';
+  return 'choice';
+}
+
+/**
+ * Gives some whole answer to the question on screen, from the keyboard where the control allows: "1" picks
+ * the first option, Alt+Down moves the first item of an ordering, Down picks the first free response of each
+ * matching prompt. Returns the kind of question it was.
+ */
+export async function answerSomehow(page, frame) {
+  const kind = await questionKind(frame);
+  if (kind === 'choice') {
+    await frame.locator('input[name="option"]').first().focus();
+    await page.keyboard.press('1');
+  } else if (kind === 'ordering') {
+    await frame.locator('.order-item').first().focus();
+    await page.keyboard.press('Alt+ArrowDown');
+  } else {
+    const n = await frame.locator('select.match-select').count();
+    for (let i = 0; i < n; i++) {
+      await frame.locator(`#match-${i}`).focus();
+      await page.keyboard.press('ArrowDown');
+    }
+    // Letters typed in a select choose its entries, so leave it before using the shortcut keys again.
+    await page.keyboard.press('Tab');
+  }
+  return kind;
+}
+
 /**
  * Mocha hooks for a describe block: one editor for its tests, a screenshot of each failure, closed after.
  * @param {() => Parameters<typeof openEditor>[0]} [options] called when the block starts

@@ -1,20 +1,6 @@
 import assert from 'node:assert/strict';
 import { makeWorkspace } from '../harness/runIntegration.mjs';
-import { runCommand, setTheme, showStudyDeck, useEditor, webview } from './fixture.mjs';
-
-async function openTopicQuiz(page, domain, topic) {
-  await showStudyDeck(page);
-  await page.getByRole('treeitem', { name: new RegExp(`^${domain}`) }).first().waitFor({ timeout: 30_000 });
-  const domainRow = page.getByRole('treeitem', { name: new RegExp(`^${domain}`) }).first();
-  if ((await domainRow.getAttribute('aria-expanded')) !== 'true') await domainRow.click();
-  const topicRow = page.getByRole('treeitem', { name: topic }).first();
-  if ((await topicRow.getAttribute('aria-expanded')) !== 'true') await topicRow.click();
-  const quizRow = page.locator('.monaco-list-row[aria-level="4"]', { hasText: 'Take the quiz' });
-  await quizRow.first().waitFor();
-  // The action row right after the topic row belongs to it.
-  const index = Number(await topicRow.getAttribute('data-index'));
-  await page.locator(`.monaco-list-row[data-index="${index + 2}"]`).click();
-}
+import { answerSomehow, openTopicQuiz, runCommand, setTheme, useEditor, webview } from './fixture.mjs';
 
 describe('quiz panel (browser)', function () {
   this.timeout(180_000);
@@ -29,29 +15,37 @@ describe('quiz panel (browser)', function () {
     // Answer every question wrongly on purpose: pick the first option marked wrong after the fact is not
     // possible, so pick option 1, and count on the feedback to say which was right.
     let wrong = 0;
+    let wrongShown = false;
     for (let i = 0; i < total; i++) {
       await frame.locator('.counter', { hasText: `Question ${i + 1} of ${total}` }).waitFor();
       const inputs = frame.locator('input[name="option"]');
-      await inputs.first().waitFor();
-      await inputs.first().check();
+      await frame.locator('.prompt').waitFor();
+      // Option 1, an ordering as shown (never the right order) or each prompt's first free response.
+      const kind = await answerSomehow(page, frame);
       await frame.getByRole('button', { name: 'Submit' }).click();
       const banner = frame.locator('.banner');
       await banner.waitFor();
       const verdict = await banner.innerText();
+      if (kind !== 'choice') {
+        // Every item or pair is explained, and so is every distractor.
+        assert.ok(await frame.locator('.type-feedback .why').count() >= 3, 'each item or pair says why');
+      }
       if (/Incorrect/.test(verdict)) {
         wrong++;
-        if (wrong === 1) {
+        if (!wrongShown && kind === 'choice') {
           const options = await inputs.count();
           assert.equal(await frame.locator('.option .why').count(), options, 'each option says why');
           assert.equal(await frame.locator('.option.is-right').count() >= 1, true, 'the right option is shown');
           for (const why of await frame.locator('.option .why').allInnerTexts()) assert.ok(why.trim().length > 10, `a reason: ${why}`);
           assert.match(await frame.locator('.explanation').innerText(), /Explanation/);
           await session.editor.screenshot('quiz-wrong-answer-dark');
+          wrongShown = true;
         }
       }
       await frame.getByRole('button', { name: i === total - 1 ? 'See summary' : 'Next' }).click();
     }
     assert.ok(wrong > 0, 'option 1 is not right for every question of this topic');
+    assert.ok(wrongShown, 'a wrong choice answer was explained option by option');
     await frame.locator('.score').waitFor();
     assert.match(await frame.locator('.score').innerText(), new RegExp(`${total - wrong} of ${total} correct`));
     assert.equal(await frame.locator('.summary-list li').count(), total, 'every answer is listed for review');
@@ -130,6 +124,44 @@ describe('quiz panel with a hostile pack (browser)', function () {
     assert.equal(await frame.locator('body').getAttribute('data-pwned'), null, 'no pack script ran');
     assert.equal(await page.locator('.terminal').count(), 0, 'the command link did not open a terminal');
     await session.editor.screenshot('quiz-hostile-pack');
+  });
+
+  it('keeps ordering items, matching pairs and a case study\'s scenario as text, before and after answering', async () => {
+    const { page } = session.editor;
+    await openTopicQuiz(page, 'Kinds <img', /^Hostile question kinds/);
+    const frame = webview(page);
+    const noMarkup = async (when) =>
+      assert.deepEqual(await frame.locator('img, script:not([nonce]):not(#_vscodeApiScript), iframe, svg, b, [onerror], [onmouseover], [onload]').evaluateAll((els) => els.map((e) => e.outerHTML)), [], `no element made from pack text ${when}`);
+    await frame.locator('.ordering').waitFor({ timeout: 30_000 });
+    assert.match(await frame.locator('.ordering').innerText(), /<img src=x onerror="document\.body\.dataset\.pwned='item'"> first/);
+    assert.equal(await frame.locator('.ordering a').count(), 0, 'a javascript: link in an item stays text');
+    await noMarkup('in the items');
+    await frame.getByRole('button', { name: 'Submit' }).click();
+    await frame.locator('.order-feedback').waitFor();
+    assert.match(await frame.locator('.order-feedback').innerText(), /<script>document\.body\.dataset\.pwned='item-why'<\/script> stays text/);
+    await noMarkup('in the feedback on items');
+    await frame.getByRole('button', { name: 'Next' }).click();
+
+    await frame.locator('.matching').waitFor();
+    assert.match(await frame.locator('.match-prompt').first().innerText(), /<img src=x onerror=/);
+    const labels = await frame.locator('#match-0 option').allInnerTexts();
+    assert.ok(labels.some((l) => l.includes('<svg onload=')), `responses are text in the select: ${labels.join(' | ')}`);
+    await frame.locator('#match-0').selectOption({ label: labels.find((l) => l.includes('<svg onload='))});
+    await frame.locator('#match-1').selectOption({ label: 'dos' });
+    await frame.locator('#match-2').selectOption({ label: 'tres' });
+    await frame.getByRole('button', { name: 'Submit' }).click();
+    await frame.locator('.match-feedback').first().waitFor();
+    assert.match(await frame.locator('.type-feedback').innerText(), /<iframe src=/);
+    assert.match(await frame.locator('.match-feedback.distractors').innerText(), /<script>document\.body\.dataset\.pwned='distractor-why'<\/script>/);
+    await noMarkup('in the feedback on pairs');
+    await frame.getByRole('button', { name: 'Next' }).click();
+
+    await frame.locator('details.scenario').waitFor();
+    assert.match(await frame.locator('details.scenario summary').innerText(), /<img src=x onerror="document\.body\.dataset\.pwned='case-title'"> case/);
+    assert.match(await frame.locator('details.scenario').innerText(), /<script>document\.body\.dataset\.pwned='scenario-script'<\/script>/);
+    await noMarkup('in the scenario');
+    assert.equal(await frame.locator('body').getAttribute('data-pwned'), null, 'no pack script ran');
+    await session.editor.screenshot('quiz-hostile-kinds');
   });
 
   it('keeps the same rules in the mock exam: the small pack says so, and its text stays text', async () => {

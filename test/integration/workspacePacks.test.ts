@@ -27,7 +27,7 @@ describe('workspace packs', () => {
     assert.ok(fs.existsSync(path.join(packRoot(), 'pack.yaml')));
     const c = await until('the new pack', async () => (await a.content.get()).packs.find((p) => p.id === 'demo-pack'));
     assert.equal(c.origin, 'workspace');
-    assert.equal(c.topics.length, 2);
+    assert.equal(c.topics.length, 3);
     const problems = (await a.content.get()).problems.filter((p) => p.file.startsWith(packRoot()));
     assert.deepEqual(problems, []);
     const roots = await a.topics.getChildren();
@@ -51,7 +51,7 @@ describe('workspace packs', () => {
     const lines = fs.readFileSync(topicFile(), 'utf8').split('\n');
     assert.match(lines[diags[0].range.start.line], /- text: An API/, 'the range starts at the options list');
     const pack = (await a.content.get()).packs.find((p) => p.id === 'demo-pack')!;
-    assert.deepEqual(pack.topics.map((t) => [t.id, t.questions.length]), [['first-topic', 0], ['second-topic', 1]], 'the broken question is skipped, the other topic keeps its question');
+    assert.deepEqual(pack.topics.map((t) => [t.id, t.questions.length]), [['first-topic', 0], ['question-types', 4], ['second-topic', 1]], 'the broken question is skipped, the other topics keep theirs');
     const roots = await a.topics.getChildren();
     assert.ok(roots.some((r) => r.kind === 'message' && r.id === 'problems'), 'the tree says the packs have problems');
 
@@ -66,6 +66,90 @@ describe('workspace packs', () => {
     const d = await until('a syntax diagnostic', () => vscode.languages.getDiagnostics(uri)[0]);
     assert.equal(d.code, 'yaml-syntax');
     fs.rmSync(broken);
+    await until('diagnostics to clear', () => vscode.languages.getDiagnostics(uri).length === 0 || undefined);
+  });
+
+  it('loads a pack with every question type, and its case study, with no problems', async () => {
+    const a = await api();
+    const from = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'question-types-workspace', '.studydeck', 'kinds');
+    fs.cpSync(from, path.join(folder(), '.studydeck', 'kinds'), { recursive: true });
+    const pack = await until('the kinds pack', async () => (await a.content.get()).packs.find((p) => p.id === 'kinds'));
+    const c = await a.content.get();
+    assert.deepEqual(c.problems.filter((p) => p.file.includes(`${path.sep}kinds${path.sep}`)), []);
+    assert.deepEqual(pack.topics[0].questions.map((q) => q.type), ['single', 'ordering', 'matching', 'multiple', 'single', 'ordering']);
+    assert.equal(c.cases.get('kinds/shop-launch')?.questionKeys.length, 2);
+    assert.deepEqual(pack.tasks.map((t) => t.id), ['1.1']);
+  });
+
+  it('shows each new problem code of a broken pack in the Problems panel, with its range', async () => {
+    const root = path.join(folder(), '.studydeck', 'kinds');
+    const file = path.join(root, 'topics', 'broken-kinds.yaml');
+    // One file holding every mistake an author can make with the new types, tasks and sources.
+    fs.writeFileSync(
+      file,
+      [
+        'id: broken-kinds',
+        'title: Broken kinds',
+        'domain: cloud',
+        'task: "1.9"',
+        'sources: [not a url]',
+        'reviewed: "2099-01"',
+        'questions:',
+        '  - id: bk-order',
+        '    type: ordering',
+        '    prompt: Order two.',
+        '    options: []',
+        '    items:',
+        '      - { text: A, why: First. }',
+        '      - { text: B }',
+        '    explanation: E.',
+        '  - id: bk-match',
+        '    type: matching',
+        '    prompt: Match.',
+        '    pairs:',
+        '      - { prompt: P1, response: R1, why: W. }',
+        '      - { prompt: P1, response: R2, why: W. }',
+        '    explanation: E.',
+        'cases:',
+        '  - id: bk-case',
+        '    title: Case',
+        '    scenario: ""',
+        '    questions:',
+        '      - { id: bk-case-a, type: single, prompt: P, options: [{ text: A, correct: true, why: W. }, { text: B, why: W. }], explanation: E. }',
+        '',
+      ].join('\n'),
+    );
+    const uri = vscode.Uri.file(file);
+    const codes = [
+      'missing-notes',
+      'unknown-task',
+      'invalid-source',
+      'invalid-date',
+      'field-not-for-type',
+      'ordering-item-count',
+      'missing-why',
+      'matching-pair-count',
+      'duplicate-text',
+      'empty-scenario',
+      'case-too-few-questions',
+    ];
+    const diags = await until('the new codes', () => {
+      const d = vscode.languages.getDiagnostics(uri);
+      return codes.every((c) => d.some((x) => x.code === c)) ? d : undefined;
+    });
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = (code: string) => {
+      const d = diags.find((x) => x.code === code)!;
+      return lines[d.range.start.line].slice(d.range.start.character, d.range.start.line === d.range.end.line ? d.range.end.character : undefined);
+    };
+    assert.equal(at('unknown-task'), '"1.9"');
+    assert.equal(at('invalid-source'), 'not a url');
+    assert.equal(at('field-not-for-type'), 'options');
+    assert.equal(at('duplicate-text'), 'P1');
+    assert.equal(at('empty-scenario'), '""');
+    assert.equal(diags.find((d) => d.code === 'missing-notes')!.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(diags.find((d) => d.code === 'ordering-item-count')!.severity, vscode.DiagnosticSeverity.Error);
+    fs.rmSync(file);
     await until('diagnostics to clear', () => vscode.languages.getDiagnostics(uri).length === 0 || undefined);
   });
 

@@ -4,11 +4,14 @@ import { loadPack } from '../../src/core/content/loader';
 import { scaffoldPack } from '../../src/core/content/scaffold';
 
 describe('authoring', () => {
-  it('the New Pack scaffold loads with no problems: two topics, questions and a glossary', () => {
+  it('the New Pack scaffold loads with no problems: three topics, one question of each type, a case study and a glossary', () => {
     const files = Object.entries(scaffoldPack('my-pack', 'My pack')).map(([relative, text]) => ({ relative, text, path: `/x/${relative}` }));
     const r = loadPack({ root: '/x', origin: 'workspace', files });
     assert.deepEqual(r.problems, []);
-    assert.equal(r.pack?.topics.length, 2);
+    assert.equal(r.pack?.topics.length, 3);
+    const questions = r.pack!.topics.flatMap((t) => t.questions);
+    assert.deepEqual([...new Set(questions.map((q) => q.type))].sort(), ['matching', 'multiple', 'ordering', 'single']);
+    assert.deepEqual(r.pack!.topics.flatMap((t) => t.cases).map((c) => c.questionKeys.length), [2]);
     assert.ok(r.pack!.topics.every((t) => t.questions.length > 0));
     assert.equal(r.pack?.terms.length, 2);
   });

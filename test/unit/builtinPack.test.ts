@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadPack, type LoadResult } from '../../src/core/content/loader';
 import type { ChoiceQuestion } from '../../src/core/content/model';
+import { packFigures } from '../../src/core/content/packFigures';
 import { readPackFolder } from '../../src/core/content/packFiles';
 import { TermIndex } from '../../src/core/glossary/termIndex';
 
@@ -30,14 +31,40 @@ describe('built-in pack: AWS Certified AI Practitioner', () => {
     ]);
   });
 
-  it('is big enough: 30+ topics, 220+ questions, 20%+ multiple response, 130+ terms', () => {
+  it('is the biggest open bank: 480+ questions, 20%+ multiple response, 60+ ordering or matching, 6+ case studies of 2-4, 240+ terms', () => {
+    const f = packFigures(r.pack!);
+    assert.ok(f.questions >= 480, `${f.questions} questions`);
+    assert.ok(f.byType.multiple / f.questions >= 0.2, `${f.byType.multiple} of ${f.questions} are multiple response`);
+    assert.ok(f.byType.ordering + f.byType.matching >= 60, `${f.byType.ordering} ordering + ${f.byType.matching} matching`);
+    assert.ok(f.cases >= 6, `${f.cases} case studies`);
+    for (const c of r.pack!.topics.flatMap((t) => t.cases)) assert.ok(c.questionKeys.length >= 2 && c.questionKeys.length <= 4, `${c.id} has ${c.questionKeys.length} questions`);
+    assert.ok(f.terms >= 240, `${f.terms} terms`);
+  });
+
+  it('lists the exam guide\'s 14 task statements and asks each in at least 6 questions; every topic names one', () => {
     const p = r.pack!;
-    const questions = p.topics.flatMap((t) => t.questions);
-    assert.ok(p.topics.length >= 30, `${p.topics.length} topics`);
-    assert.ok(questions.length >= 220, `${questions.length} questions`);
-    const multiple = questions.filter((q) => q.type === 'multiple').length;
-    assert.ok(multiple / questions.length >= 0.2, `${multiple} of ${questions.length} are multiple response`);
-    assert.ok(p.terms.length >= 130, `${p.terms.length} terms`);
+    assert.deepEqual(p.tasks.map((t) => t.id), ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '5.1', '5.2']);
+    for (const t of packFigures(p).byTask) assert.ok(t.questions >= 6, `task ${t.id} is asked by ${t.questions} questions`);
+    for (const t of p.topics) {
+      assert.ok(t.task, `${t.id} names its task`);
+      const task = p.tasks.find((x) => x.id === t.task)!;
+      assert.ok(task.domainId === undefined || task.domainId === t.domainId, `${t.id}: task ${t.task} belongs to its domain`);
+    }
+  });
+
+  it('does not give the key away by form: the longest option is the key in at most 30% of single answers', () => {
+    const f = packFigures(r.pack!);
+    assert.ok(f.longestIsKey.count / f.longestIsKey.of <= 0.3, `${f.longestIsKey.count} of ${f.longestIsKey.of}`);
+    assert.deepEqual(f.missingWhy, [], 'every option, item, pair and distractor says why');
+  });
+
+  it('rests every topic on sources and says when it was last checked against them', () => {
+    const p = r.pack!;
+    for (const t of p.topics) {
+      assert.ok(t.sources.length >= 1, `${t.id} lists its sources`);
+      assert.match(t.reviewed ?? '', /^20\d\d-(0[1-9]|1[0-2])$/, `${t.id} has a review month`);
+      assert.ok(t.short && t.short.length <= 32, `${t.id} has a short title for the tree: ${t.short}`);
+    }
   });
 
   it('spreads questions across domains roughly by exam weight (within 4 points)', () => {
@@ -75,6 +102,8 @@ describe('built-in pack: AWS Certified AI Practitioner', () => {
       'foundation model', 'self-supervised learning', 'multimodal model', 'underfitting', 'overfitting', 'bias', 'variance',
       'Amazon Bedrock', 'SageMaker Canvas', 'SageMaker JumpStart', 'SageMaker Clarify', 'SageMaker Data Wrangler', 'Amazon Q',
       'AWS Trainium', 'AWS Inferentia', 'GPT', 'Hugging Face',
+      // Seed ideas an independent check found without a hover: what the metrics measure and what for.
+      'generalization', 'unimodal model', 'summarization', 'machine translation', 'n-gram', 'reward model', 'frozen weights', 'text generation', 'information extraction',
     ];
     const missing = seedTerms.filter((t) => index.findTermAt(t, 0)?.text !== t);
     assert.deepEqual(missing, [], 'each seed term is found by the hover as a whole');

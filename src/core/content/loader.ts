@@ -315,7 +315,8 @@ function readQuestion(q: Rec, sink: ProblemSink, ctx: QuestionContext): Question
     for (const field of TYPED_FIELDS) {
       if (!q.valueNodes.has(field) || spec.allowed.includes(field)) continue;
       const right = spec.required[0];
-      sink.at(keyNodeOf(q, field), 'field-not-for-type', 'warning', `"${field}" is not used by a "${type}" question and is ignored; a ${type} question takes "${right}".${type !== 'single' && type !== 'multiple' && field === 'options' ? ` Did you mean "${right}"?` : ''}`);
+      const an = type === 'ordering' ? 'an' : 'a';
+      sink.at(keyNodeOf(q, field), 'field-not-for-type', 'warning', `"${field}" is not used by ${an} "${type}" question and is ignored; ${an} ${type} question takes "${right}".${type !== 'single' && type !== 'multiple' && field === 'options' ? ` Did you mean "${right}"?` : ''}`);
     }
     for (const field of spec.required) {
       if (q.valueNodes.has(field)) continue;

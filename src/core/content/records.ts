@@ -217,7 +217,9 @@ function firstKey(map: YAMLMap): Node {
 
 function reportMissing(sink: ProblemSink, field: RecordSpecField, name: string, label: string, at: Node): void {
   if (field.whenMissing) {
-    sink.at(at, field.whenMissing.code, field.whenMissing.severity, `${capitalize(label)} has no "${name}": ${field.description}`);
+    // An error with its own code still drops the entry; the loader decides, the message says so.
+    const skipped = field.whenMissing.severity === 'error' ? ' It is skipped until it has one.' : '';
+    sink.at(at, field.whenMissing.code, field.whenMissing.severity, `${capitalize(label)} has no "${name}": ${field.description}${skipped}`);
   } else {
     sink.at(at, 'missing-field', 'error', `${capitalize(label)} is missing "${name}" (${field.description}) and is skipped until it has one.`);
   }

@@ -30,7 +30,13 @@ terms:
 `,
     'topics/first-topic.yaml': `id: first-topic
 title: A first topic
+# A short title for the sidebar; the full title is its tooltip.
+short: First topic
 domain: basics
+# Where the notes' facts come from, and the month they were last checked against them.
+sources:
+  - https://en.wikipedia.org/wiki/API
+reviewed: "2026-01"
 notes: |
   ## What this topic covers
   Notes are Markdown. Mention glossary terms such as API and SDK and the hover explains them.
@@ -73,6 +79,63 @@ questions:
         why: An SDK is software, not hardware.
     explanation: An SDK bundles libraries, documentation and tools around an API.
     terms: [sdk, api]
+`,
+    'topics/question-types.yaml': `id: question-types
+title: Ordering, matching and case studies
+domain: practice
+notes: |
+  ## More question types
+  An "ordering" question lists its items in the right order; learners see them shuffled.
+  A "matching" question pairs each prompt with its response; responses are shown shuffled, and
+  distractors are extra responses that match no prompt. A case study shares one scenario between
+  two or more questions. Every item, pair and distractor says why.
+questions:
+  - id: question-types-order
+    type: ordering
+    prompt: Put the steps of calling an API in order, first to last.
+    items:
+      - { text: Read the API's documentation, why: You need to know the endpoint and its parameters first. }
+      - { text: Get credentials, why: Most APIs reject a request without a key or token. }
+      - { text: Send the request, why: Once the endpoint and credentials are known the call can be made. }
+      - { text: Handle the response, why: Only after the call returns is there a response to read. }
+    explanation: Learn the contract, authenticate, call, then handle what comes back.
+    terms: [api]
+  - id: question-types-match
+    type: matching
+    prompt: Match each need with the tool that meets it.
+    pairs:
+      - { prompt: A contract between two programs, response: An API, why: The API defines requests and responses. }
+      - { prompt: Libraries and samples for a platform, response: An SDK, why: An SDK bundles them around an API. }
+      - { prompt: Turning source code into a program, response: A compiler, why: Compiling is its whole job. }
+    distractors:
+      - { text: A spreadsheet, why: It organises data; it is none of these tools. }
+    explanation: Each tool has one job; the spreadsheet matches no need here.
+    terms: [api, sdk]
+cases:
+  - id: weather-app
+    title: A weather app
+    scenario: |
+      A small team is building a phone app that shows the local weather. A public weather service
+      offers an API and an SDK for the team's language. The team has two weeks.
+    questions:
+      - id: weather-app-fastest-start
+        type: single
+        prompt: What gets the team calling the weather service soonest?
+        options:
+          - { text: The service's SDK, correct: true, why: Its libraries and samples wrap the API for them. }
+          - { text: Writing their own HTTP client, why: It works but takes longer than using the SDK. }
+          - { text: A compiler for another language, why: A compiler does not call services. }
+        explanation: With two weeks, the SDK saves the most time.
+        terms: [sdk]
+      - id: weather-app-contract
+        type: single
+        prompt: What defines which requests the weather service accepts?
+        options:
+          - { text: The service's API, correct: true, why: The API is the contract for requests and responses. }
+          - { text: The team's phone, why: The phone runs the app; it does not define the service's contract. }
+          - { text: The SDK's samples, why: Samples show the API in use; they do not define it. }
+        explanation: Whatever the tooling, the API is the contract.
+        terms: [api]
 `,
   };
 }

@@ -187,7 +187,12 @@ export const caseSpec: RecordSpec = {
   fields: {
     id: { type: s('id'), required: true, description: 'Stable case study id.' },
     title: { type: s('string'), required: true, description: 'A short title for the situation.' },
-    scenario: { type: s('markdown'), required: true, description: 'The shared situation in Markdown, a few paragraphs; shown with each of its questions.' },
+    scenario: {
+      type: s('markdown'),
+      required: true,
+      description: 'The shared situation in Markdown, a few paragraphs; shown with each of its questions.',
+      whenMissing: { code: 'empty-scenario', severity: 'error' },
+    },
     questions: { type: { kind: 'records', record: questionSpec }, required: true, description: 'Two or more questions of any type that need the scenario; ids are unique in the pack.' },
   },
 };

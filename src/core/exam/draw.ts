@@ -152,14 +152,15 @@ export function drawExam(pack: Pack, opts: { questions?: number; random?: () => 
 
 /**
  * Maybe one case study for the exam. Only cases that fit in their domain's share are candidates, so the
- * domain weights hold; among them the pick is uniform.
+ * domain weights hold (or any case, when the exam takes every question anyway); among them the pick is
+ * uniform.
  */
 function pickCase(pools: readonly Pool[], wanted: readonly number[], asked: number, random: () => number): Question[] | undefined {
   const all = pools.flatMap((p) => p.cases);
   if (all.length === 0 || asked === 0) return undefined;
   const standalone = pools.reduce((a, p) => a + p.questions.length, 0);
   const inCases = all.reduce((a, c) => a + c.length, 0);
-  const fitting = pools.flatMap((p, i) => p.cases.filter((c) => c.length <= wanted[i]));
+  const fitting = pools.flatMap((p, i) => p.cases.filter((c) => c.length <= wanted[i] || standalone + c.length <= asked));
   if (fitting.length === 0) return undefined;
   const expected = (Math.min(asked, standalone + inCases) * inCases) / (standalone + inCases);
   const chance = Math.min(1, expected / (inCases / all.length));

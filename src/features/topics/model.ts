@@ -4,6 +4,6 @@ import type { Domain, Pack, Topic } from '../../core/content/model';
 export type TopicsElement =
   | { readonly kind: 'pack'; readonly pack: Pack }
   | { readonly kind: 'domain'; readonly pack: Pack; readonly domain: Domain }
-  | { readonly kind: 'topic'; readonly topic: Topic }
+  | { readonly kind: 'topic'; readonly topic: Topic; readonly pack: Pack }
   | { readonly kind: 'action'; readonly topic: Topic; readonly action: 'notes' | 'quiz' }
   | { readonly kind: 'message'; readonly id: string; readonly label: string; readonly tooltip: string; readonly icon: string; readonly command?: string };

@@ -59,7 +59,7 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
           .map((domain) => ({ kind: 'domain', pack: p, domain }));
       }
       case 'domain':
-        return element.pack.topics.filter((t) => t.domainId === element.domain.id && !(this.hideMastered && this.isFullyMastered(t))).map((topic) => ({ kind: 'topic', topic }));
+        return element.pack.topics.filter((t) => t.domainId === element.domain.id && !(this.hideMastered && this.isFullyMastered(t))).map((topic) => ({ kind: 'topic', topic, pack: element.pack }));
       case 'topic':
         return [
           { kind: 'action', topic: element.topic, action: 'notes' },
@@ -123,7 +123,8 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
       }
       case 'topic': {
         const t = element.topic;
-        const item = new vscode.TreeItem(t.title, vscode.TreeItemCollapsibleState.Collapsed);
+        // The short title keeps the row's figures in view in a narrow sidebar; the full one is in the tooltip.
+        const item = new vscode.TreeItem(t.short ?? t.title, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `topic:${topicKey(t)}`;
         const m = this.progress?.current ? this.progress.mastery(t.questions) : undefined;
         // "7/12" is mastered out of all; the due count shows only when there is something to review.
@@ -132,7 +133,10 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
         const spoken = m ? vscode.l10n.t('{0} of {1} mastered, {2} due, {3} answered', m.mastered, m.total, m.due, m.seen) : questionCount(t.questions.length);
         item.iconPath = new vscode.ThemeIcon('book');
         item.contextValue = 'studyDeck.topic';
-        item.tooltip = new vscode.MarkdownString().appendText(`${t.title}\n${spoken}`);
+        const task = t.task === undefined ? undefined : element.pack.tasks.find((x) => x.id === t.task);
+        const tip = new vscode.MarkdownString().appendMarkdown('**').appendText(t.title).appendMarkdown('**\n\n');
+        if (t.task !== undefined) tip.appendText(task ? vscode.l10n.t('Task {0}: {1}', task.id, task.title) : vscode.l10n.t('Task {0}', t.task)).appendMarkdown('\n\n');
+        item.tooltip = tip.appendText(spoken);
         item.accessibilityInformation = { label: `${t.title}, ${spoken}` };
         return item;
       }
