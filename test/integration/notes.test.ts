@@ -19,6 +19,10 @@ describe('topic notes', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, col));
     const text = hovers.flatMap((h) => h.contents.map((c) => (c as vscode.MarkdownString).value)).join('\n');
     assert.match(text, /\*\*PEFT\*\* — Parameter/);
+    // The task statement under the title; the sources and their review month at the end.
+    assert.match(doc.lineAt(2).text, /Task 3\.3: Describe the training and fine-tuning process for FMs\./);
+    const tail = doc.getText().slice(doc.getText().lastIndexOf('## Sources'));
+    assert.match(tail, /^## Sources\n\nChecked against these sources in 20\d\d-\d\d\.\n\n- <https:\/\//);
   });
 
   it('asks for a topic when none is given, and opens nothing when the user cancels', async () => {

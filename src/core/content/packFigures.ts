@@ -130,3 +130,11 @@ export function formatPackFigures(f: PackFigures): string[] {
     `topics without sources: ${f.topicsWithoutSources.length}; without a review date: ${f.topicsWithoutReviewDate.length}`,
   ];
 }
+
+/** The sentence the README gives for the built-in pack; the README check keeps it equal to the pack. */
+export function readmeFigures(f: PackFigures, tasks: number): string {
+  return (
+    `${f.topics} topics over the ${tasks} task statements, ${f.questions} questions (${f.byType.single} single answer, ${f.byType.multiple} multiple response, ` +
+    `${f.byType.ordering} ordering, ${f.byType.matching} matching; ${f.caseQuestions} of them in ${f.cases} case studies) and ${f.terms} glossary terms`
+  );
+}

@@ -20,7 +20,16 @@ export function notesUri(topic: Topic): vscode.Uri {
 export function renderNotes(topic: Topic, content: Content): string {
   const pack = content.packs.find((p) => p.id === topic.packId);
   const domain = pack?.domains.find((d) => d.id === topic.domainId);
-  const lines = [`# ${topic.title}`, '', `*${[pack?.title, domain?.title].filter(Boolean).join(' — ')}*`, '', topic.notes.trimEnd(), ''];
+  const task = topic.task === undefined ? undefined : pack?.tasks.find((t) => t.id === topic.task);
+  const where = [pack?.title, domain?.title, task ? vscode.l10n.t('Task {0}: {1}', task.id, task.title) : topic.task && vscode.l10n.t('Task {0}', topic.task)].filter(Boolean).join(' — ');
+  const lines = [`# ${topic.title}`, '', `*${where}*`, '', topic.notes.trimEnd(), ''];
+  if (topic.sources.length > 0 || topic.reviewed) {
+    // Where the facts come from and how fresh they are, so a learner can check what may have changed.
+    lines.push('---', '', `## ${vscode.l10n.t('Sources')}`, '');
+    if (topic.reviewed) lines.push(vscode.l10n.t('Checked against these sources in {0}.', topic.reviewed), '');
+    for (const url of topic.sources) lines.push(`- <${url}>`);
+    lines.push('');
+  }
   return lines.join('\n');
 }
 
