@@ -38,7 +38,7 @@ const lazyYamlTools = {
 
 const builds = [
   { ...common, plugins: [...common.plugins, lazyYamlTools], entryPoints: { extension: 'src/extension.ts', yamlTools: 'src/yamlTools.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: { quiz: 'media/src/quiz.ts', exam: 'media/src/exam.ts', dashboard: 'media/src/dashboard.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' },
+  { ...common, entryPoints: { quiz: 'media/src/quiz.ts', exam: 'media/src/exam.ts', dashboard: 'media/src/dashboard.ts', cards: 'media/src/cards.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 function listTs(dir) {
@@ -65,7 +65,12 @@ async function cachePacks() {
   const out = 'out/build/writePackCaches.cjs';
   await esbuild.build({ entryPoints: ['src/core/content/writePackCaches.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'warning' });
   const { writePackCaches } = await import(`./${out}?t=${Date.now()}`);
-  for (const line of await writePackCaches('content', 'dist/packs')) if (!line.endsWith(': cached')) console.warn(`[packs] ${line}`);
+  for (const line of await writePackCaches('content', 'dist/packs')) {
+    if (line.endsWith(': cached')) continue;
+    // The package ships built-in packs as their cache only: one that cannot be cached would be missing.
+    if (production) throw new Error(`[packs] ${line}; fix its problems (npm run pack) before packaging`);
+    console.warn(`[packs] ${line}`);
+  }
 }
 
 copyStatic();

@@ -14,6 +14,7 @@ import { registerTopics } from './features/topics/register';
 import { registerAuthoring } from './features/authoring/register';
 import { registerDashboard } from './features/dashboard/register';
 import { registerExam } from './features/exam/register';
+import { registerCards } from './features/cards/register';
 
 /** What activate() returns: used by the integration tests and the benchmarks. */
 export type StudyDeckApi = ReturnType<typeof activate>;
@@ -24,16 +25,17 @@ export function activate(context: vscode.ExtensionContext) {
   const content = new ContentService(path.join(context.extensionPath, 'content'), path.join(context.extensionPath, 'dist', 'packs'));
   const progress = new ProgressService(vscode.Uri.joinPath(context.globalStorageUri, 'progress'), content);
   context.subscriptions.push(content, progress);
-  const topics = registerTopics(context, content, progress);
+  const cards = registerCards(context, progress);
+  const topics = registerTopics(context, content, progress, cards.service);
   const hover = registerHover(context, content, progress);
   registerNotes(context, content);
   const quiz = registerQuiz(context, content, progress);
   registerGlossary(context, content);
-  registerPaletteQuizzes(context, content, progress, quiz);
+  registerPaletteQuizzes(context, content, progress, quiz, cards.service);
   const exam = registerExam(context, content, progress, quiz);
-  const dashboard = registerDashboard(context, content, progress, quiz, exam.panels);
+  const dashboard = registerDashboard(context, content, progress, quiz, exam.panels, cards.service);
   registerProgressCommands(context, content, progress);
-  const statusBar = registerStatusBar(context, progress);
+  const statusBar = registerStatusBar(context, progress, cards.service);
   registerDiagnostics(context, content);
   registerAuthoring(context, content);
   // The status bar's due count needs content and progress: load them soon, but not inside activate().
@@ -42,7 +44,7 @@ export function activate(context: vscode.ExtensionContext) {
   releaseExam = () => exam.service.release();
   const activationMs = performance.now() - started;
   const loadsDuringActivation = content.loadsStarted;
-  return { activationMs, loadsDuringActivation, content, topics, hover, quiz, progress, statusBar, exam, dashboard };
+  return { activationMs, loadsDuringActivation, content, topics, hover, quiz, progress, statusBar, exam, dashboard, cards };
 }
 
 /** Set by activate: hands the exam in progress back before the window goes, so a reload resumes it at once. */

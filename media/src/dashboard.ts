@@ -198,11 +198,25 @@ function attemptsCard(data: DashboardView): HTMLElement {
   return card('attempts', t('attempts'), chart, list);
 }
 
+/** The learner's own decks: cards, due, new and recall, each with a Review button; no exam figures. */
+function notesCard(data: DashboardView): HTMLElement | undefined {
+  if (data.decks.length === 0) return undefined;
+  const list = el('ul', { class: 'deck-list' });
+  for (const d of data.decks) {
+    const b = el('button', { type: 'button', class: 'link', 'aria-label': t('reviewDeckNamed', d.deck) }, t('reviewDeck'));
+    b.addEventListener('click', () => send({ type: 'reviewDeck', deck: d.deck }));
+    const recall = d.retention === undefined ? t('deckNoReviews') : t('deckRetention', Math.round(d.retention * 100), d.reviews);
+    list.append(el('li', {}, `${t('deckRow', d.deck, d.cards, d.due, d.fresh)} · ${recall} `, b));
+  }
+  return card('notes', t('notes'), el('p', { class: 'explain' }, t('notesExplain')), list);
+}
+
 function render(data: DashboardView): void {
   const focusedId = (document.activeElement as HTMLElement | null)?.id;
   const openDetails = new Set([...app.querySelectorAll('details[open] > summary')].map((s) => s.textContent));
   const packs = data.packs.flatMap((p) => [readinessCard(p, data), masteryCard(p)]).filter((x): x is HTMLElement => x !== undefined);
-  app.replaceChildren(el('h1', {}, t('title')), el('p', { class: 'explain' }, t('generated', data.answers)), el('div', { class: 'grid' }, ...packs, streakCard(data), dueCard(data), accuracyCard(data), weakestCard(data), attemptsCard(data)));
+  const notes = notesCard(data);
+  app.replaceChildren(el('h1', {}, t('title')), el('p', { class: 'explain' }, t('generated', data.answers)), el('div', { class: 'grid' }, ...packs, ...(notes ? [notes] : []), streakCard(data), dueCard(data), accuracyCard(data), weakestCard(data), attemptsCard(data)));
   // A redraw after an answer elsewhere keeps what the user had open and focused.
   for (const s of app.querySelectorAll('details > summary')) if (openDetails.has(s.textContent)) (s.parentElement as HTMLDetailsElement).open = true;
   if (focusedId) document.getElementById(focusedId)?.focus();

@@ -196,7 +196,7 @@ function renderRun(view: ExamRunView, focus: string | undefined): void {
     el('p', { class: 'hint' }, t('keyboardHint')),
   );
   const target = focus ? app.querySelector<HTMLButtonElement>(focus) : null;
-  (target && !target.disabled ? target : app.querySelector<HTMLElement>('input[name="option"], .order-item[tabindex="0"], select.match-select'))?.focus();
+  (target && !target.disabled ? target : app.querySelector<HTMLElement>('input[name="option"], .order-item[tabindex="0"], .matching'))?.focus();
   updateTimer();
 }
 

@@ -213,7 +213,9 @@ function matchingInput(body: Extract<QuestionBodyView, { type: 'matching' }>, op
     return probe.textContent ?? '';
   };
   const promptNames = body.prompts.map((p) => plain(p.text));
-  const group = el('div', { class: 'matching', role: 'group', 'aria-labelledby': opts.labelledBy });
+  // Focusable as a whole (not in the Tab order), so a question opens with the shortcut keys still working:
+  // letters typed into a select would choose its entries instead.
+  const group = el('div', { class: 'matching', role: 'group', 'aria-labelledby': opts.labelledBy, tabindex: '-1' });
   const selects: HTMLSelectElement[] = [];
 
   const fill = (): void => {

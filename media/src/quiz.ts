@@ -74,7 +74,7 @@ function renderQuestion(q: QuestionView): void {
   updateSubmit();
   const focusTarget = answered
     ? app.querySelector<HTMLElement>('#next')
-    : app.querySelector<HTMLElement>('input[name="option"], .order-item[tabindex="0"], select.match-select');
+    : app.querySelector<HTMLElement>('input[name="option"], .order-item[tabindex="0"], .matching');
   focusTarget?.focus();
 }
 

@@ -10,13 +10,13 @@ function escapeAttr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Only the built webview bundle may be loaded by a webview. */
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+/** Only the built webview bundle may be loaded by a webview, plus `extraRoots` (the card panel's workspace images). */
+export function webviewOptions(extensionUri: vscode.Uri, extraRoots: readonly vscode.Uri[] = []): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
     enableCommandUris: false,
     retainContextWhenHidden: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), ...extraRoots],
   };
 }
 
@@ -54,8 +54,8 @@ ${opts.styles.map((s) => `<link rel="stylesheet" href="${asset(s)}">`).join('\n'
 }
 
 /** Dresses a Study Deck panel: locked-down options, the icon, and the HTML shell for one webview bundle. */
-export function setUpPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, opts: { script: string; styles: string[]; title: string; strings: Record<string, string> }): void {
-  panel.webview.options = webviewOptions(extensionUri);
+export function setUpPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, opts: { script: string; styles: string[]; title: string; strings: Record<string, string>; extraRoots?: readonly vscode.Uri[] }): void {
+  panel.webview.options = webviewOptions(extensionUri, opts.extraRoots);
   panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'study-deck.svg');
   panel.webview.html = webviewHtml(panel.webview, extensionUri, { script: opts.script, styles: ['codicons/codicon.css', 'quiz.css', ...opts.styles], title: opts.title, data: { strings: JSON.stringify(opts.strings) } });
 }

@@ -48,6 +48,16 @@ export interface DashboardView {
   readonly due: readonly { readonly day: string; readonly count: number }[];
   readonly streak: { readonly current: number; readonly longest: number; readonly answeredToday: boolean };
   readonly weakest: readonly { readonly key: string; readonly title: string; readonly recall: number | undefined; readonly seen: number; readonly total: number; readonly mastered: number }[];
+  /** Flashcard decks from the learner's notes: apart from the packs, never part of readiness. */
+  readonly decks: readonly {
+    readonly deck: string;
+    readonly cards: number;
+    readonly due: number;
+    readonly fresh: number;
+    /** Share of reviews in the last 30 days rated Hard or better; undefined without reviews. */
+    readonly retention: number | undefined;
+    readonly reviews: number;
+  }[];
   readonly attempts: readonly {
     readonly id: string;
     readonly title: string;
@@ -70,6 +80,7 @@ export type DashboardClientMessage =
   | { readonly type: 'openAttempt'; readonly id: string }
   | { readonly type: 'startExam'; readonly packId: string }
   | { readonly type: 'reviewDue' }
+  | { readonly type: 'reviewDeck'; readonly deck: string }
   | { readonly type: 'setExamDate' };
 
 export function isDashboardClientMessage(m: unknown): m is DashboardClientMessage {
@@ -86,6 +97,8 @@ export function isDashboardClientMessage(m: unknown): m is DashboardClientMessag
       return isShortString(o.id);
     case 'startExam':
       return isShortString(o.packId);
+    case 'reviewDeck':
+      return isShortString(o.deck);
     default:
       return false;
   }

@@ -172,7 +172,7 @@ describe('mock exam and dashboard with the keyboard alone, high contrast (browse
     assert.ok(await focusRing(frame), 'Start shows a focus ring');
     await page.keyboard.press('Enter');
     // The first control of the answer has focus, whatever the question's type; keys answer it.
-    await frame.locator('input[name="option"]:focus, .order-item:focus, select.match-select:focus').waitFor();
+    await frame.locator('input[name="option"]:focus, .order-item:focus, .matching:focus').waitFor();
     await answerSomehow(page, frame);
     await frame.locator('.nav-item.is-answered').first().waitFor();
     await page.keyboard.press('n');

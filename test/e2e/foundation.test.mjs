@@ -15,7 +15,7 @@ describe('Study Deck in a real editor (browser)', function () {
     await topic.waitFor();
     await session.editor.screenshot('topics-tree');
     // "6 questions" before progress has loaded, then "0/6": mastered out of all.
-    assert.match(await topic.innerText(), /6 questions|0\/6/);
+    assert.match(await topic.innerText(), /\d+ questions|0\/\d+/);
   });
 
   it('opens a topic quiz and shows its first question inside the webview', async () => {

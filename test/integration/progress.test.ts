@@ -20,15 +20,20 @@ describe('progress and palette quizzes', () => {
     assert.ok(total >= 2);
     const run = vscode.commands.executeCommand('studyDeck.quizTerm', 'aws-ai-practitioner/peft');
     // Drive the QuickPicks as a keyboard user would. On a question: check the focused option, move down,
-    // check that one too (checking does nothing in a single-answer pick), Enter. On the feedback: Enter.
+    // check that one too (checking does nothing in a single-answer pick), Enter. An ordering or matching
+    // question asks in several picks, so repeat until the answer is recorded. On the feedback: Enter.
     const cmd = (id: string) => vscode.commands.executeCommand(id);
     for (let i = 0; i < total; i++) {
-      await sleep(500);
-      await cmd('quickInput.toggleCheckbox');
-      await cmd('quickInput.next');
-      await cmd('quickInput.toggleCheckbox');
-      await accept();
-      await sleep(500);
+      const recorded = a.progress.answerCount;
+      for (let pick = 0; pick < 8 && a.progress.answerCount === recorded; pick++) {
+        await sleep(400);
+        await cmd('quickInput.toggleCheckbox');
+        await cmd('quickInput.next');
+        await cmd('quickInput.toggleCheckbox');
+        await accept();
+        await sleep(300);
+      }
+      await sleep(300);
       await accept();
     }
     await sleep(400);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadPack } from '../../src/core/content/loader';
-import { fromPackCache, toPackCache } from '../../src/core/content/packCache';
+import { fromPackCache, fromShippedCache, toPackCache } from '../../src/core/content/packCache';
 import { readPackFolder } from '../../src/core/content/packFiles';
 
 describe('built-in pack cache', () => {
@@ -25,5 +25,16 @@ describe('built-in pack cache', () => {
     assert.equal(fromPackCache({ ...cache, version: 999 }, root, files), undefined);
     assert.equal(fromPackCache(undefined, root, files), undefined);
     assert.equal(fromPackCache('garbage', root, files), undefined);
+  });
+
+  it('loads from the cache alone where the package leaves the YAML out, and refuses another cache version', async () => {
+    const { files } = await readPackFolder(root);
+    const loaded = loadPack({ root, origin: 'builtin', files }).pack!;
+    const cache = JSON.parse(JSON.stringify(toPackCache(loaded, files)));
+    const shipped = fromShippedCache(cache, '/opt/ext/content/aws-ai-practitioner')!;
+    assert.equal(shipped.topics.length, loaded.topics.length);
+    assert.equal(shipped.topics.flatMap((t) => t.cases).length, loaded.topics.flatMap((t) => t.cases).length);
+    assert.equal(fromShippedCache({ ...cache, version: 999 }, root), undefined);
+    assert.equal(fromShippedCache(undefined, root), undefined);
   });
 });

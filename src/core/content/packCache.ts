@@ -43,6 +43,16 @@ export function toPackCache(pack: Pack, files: readonly PackFile[]): PackCache {
   return { version: PACK_CACHE_VERSION, fingerprint: packFingerprint(files), pack: rebase(pack, (f) => path.relative(pack.root, f).split(path.sep).join('/'), '') };
 }
 
+/**
+ * A pack shipped only as its cache (the packaged extension leaves the built-in YAML out to stay small):
+ * nobody can edit its files, so there is no fingerprint to compare, only the cache's own version.
+ */
+export function fromShippedCache(cache: unknown, root: string): Pack | undefined {
+  const c = cache as Partial<PackCache> | undefined;
+  if (!c || c.version !== PACK_CACHE_VERSION || !c.pack) return undefined;
+  return rebase(c.pack, (f) => path.join(root, ...f.split('/')), root);
+}
+
 /** The cached pack re-rooted at `root`, or undefined when the cache does not match these files. */
 export function fromPackCache(cache: unknown, root: string, files: readonly PackFile[]): Pack | undefined {
   const c = cache as Partial<PackCache> | undefined;

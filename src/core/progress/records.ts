@@ -24,8 +24,10 @@ export interface AnswerRecord {
    * in the order placed (ordering) or per prompt the response index, -1 for none (matching).
    */
   c: number[];
-  /** v2 only: how to read `c`. */
-  t?: 'ordering' | 'matching';
+  /** v2 only: how to read `c`; `card` is a flashcard review, rated in `r`, with `c` empty. */
+  t?: 'ordering' | 'matching' | 'card';
+  /** v2 card reviews only: the FSRS rating given, 1 Again, 2 Hard, 3 Good, 4 Easy. */
+  r?: CardRating;
   ok: boolean;
   /** answerKeyHash of the question when it was answered. */
   h: string;
@@ -73,6 +75,23 @@ export interface ExamRecord {
 export type ExamRecordItem = [string, number[], boolean, string] | [string, number[], boolean, string, 'ordering' | 'matching'];
 
 export type ProgressRecord = AnswerRecord | ResetRecord | ExamRecord;
+
+/** Again, Hard, Good, Easy: the four FSRS ratings a flashcard review gives. */
+export type CardRating = 1 | 2 | 3 | 4;
+export const CARD_KEY_PREFIX = 'card:';
+
+/**
+ * A card's identity is its front, so editing its back must not restart its schedule: its "answer key"
+ * hash is made from the key alone.
+ */
+export function cardKeyHash(key: string): string {
+  return createHash('sha256').update(`card-key\0${key}`).digest('hex').slice(0, 12);
+}
+
+/** The record for one flashcard review; a rating of Hard or better counts as recalled. */
+export function cardReviewRecordOf(review: { readonly cardKey: string; readonly rating: CardRating; readonly at: number }, writerId: string): AnswerRecord {
+  return { v: 2, kind: 'answer', q: review.cardKey, at: review.at, c: [], ok: review.rating >= 2, h: cardKeyHash(review.cardKey), w: writerId, t: 'card', r: review.rating };
+}
 
 /** The newest record version this Study Deck reads and writes; it reads every older one too. */
 export const RECORD_VERSION = 2;
@@ -161,7 +180,7 @@ export function examResultOf(record: ExamRecord): ExamResult {
 export type RecordCheck = { readonly record: ProgressRecord } | { readonly error: string };
 
 const ANSWER_FIELDS = new Set(['v', 'kind', 'q', 'at', 'c', 'ok', 'h', 'w']);
-const ANSWER_FIELDS_V2 = new Set([...ANSWER_FIELDS, 't']);
+const ANSWER_FIELDS_V2 = new Set([...ANSWER_FIELDS, 't', 'r']);
 const RESET_FIELDS = new Set(['v', 'kind', 'at', 'w', 'keys']);
 const EXAM_FIELDS = new Set(['v', 'kind', 'at', 'w', 'id', 'pack', 'title', 'start', 'ms', 'limit', 'end', 'pass', 'max', 'items']);
 
@@ -221,8 +240,16 @@ export function checkRecord(value: unknown): RecordCheck {
 
   if (!isKey(o.q)) return { error: '"q" must be a question key' };
   const c = o.c;
+  if (v === 2 && o.t === 'card') {
+    if (!(Array.isArray(c) && c.length === 0)) return { error: 'a card review has "c": []' };
+    if (o.r !== 1 && o.r !== 2 && o.r !== 3 && o.r !== 4) return { error: '"r" must be a rating: 1, 2, 3 or 4' };
+    if (o.ok !== (o.r >= 2)) return { error: '"ok" must be true for a rating of 2 or more, false for 1' };
+    if (typeof o.h !== 'string' || !HASH.test(o.h)) return { error: '"h" must be 12 lower-case hex digits' };
+    return { record: { v: 2, kind: 'answer', q: o.q, at: o.at, c: [], ok: o.ok, h: o.h, w: o.w, t: 'card', r: o.r } };
+  }
+  if (o.r !== undefined) return { error: '"r" is only for card reviews' };
   if (v === 2) {
-    if (!isAnswerKind(o.t)) return { error: '"t" must be "ordering" or "matching"' };
+    if (!isAnswerKind(o.t)) return { error: '"t" must be "ordering", "matching" or "card"' };
     if (!isSequence(c, o.t)) return { error: o.t === 'ordering' ? '"c" must list every item index once, in the order placed' : '"c" must give per prompt a response index or -1, no response twice' };
   } else if (!isChoice(c)) return { error: '"c" must be a list of option indexes in increasing order' };
   if (typeof o.ok !== 'boolean') return { error: '"ok" must be true or false' };

@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, Rating, type Card, type State } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating, type Card, type Grade, type State } from 'ts-fsrs';
 import { compareRecords, type AnswerRecord, type ProgressRecord } from './records';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -84,7 +84,9 @@ export function applyAnswer(schedules: Map<string, QuestionSchedule>, record: An
   const start = previous && previous.hash === record.h ? previous : undefined;
   const at = Math.max(record.at, start?.lastAnswerAt ?? -Infinity);
   const card = start ? toCard(start.card) : createEmptyCard(new Date(at));
-  const next = scheduler.next(card, new Date(at), record.ok ? Rating.Good : Rating.Again).card;
+  // Questions are right or wrong (Good or Again); flashcards carry the rating the learner gave.
+  const rating = record.r ?? (record.ok ? Rating.Good : Rating.Again);
+  const next = scheduler.next(card, new Date(at), rating as Grade).card;
   const state = fromCard(next, at);
   schedules.set(record.q, {
     key: record.q,
@@ -97,6 +99,19 @@ export function applyAnswer(schedules: Map<string, QuestionSchedule>, record: An
     hash: record.h,
     card: state,
   });
+}
+
+/**
+ * When each of the four ratings would bring a card back, for the buttons of a review: the same FSRS step as
+ * applyAnswer, without changing anything. `s` undefined: a card never reviewed.
+ */
+export function previewDue(s: QuestionSchedule | undefined, now: number): Record<1 | 2 | 3 | 4, number> {
+  const at = Math.max(now, s?.lastAnswerAt ?? -Infinity);
+  const card = s ? toCard(s.card) : createEmptyCard(new Date(at));
+  const grades = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
+  const out = {} as Record<1 | 2 | 3 | 4, number>;
+  for (const g of grades) out[g as 1 | 2 | 3 | 4] = scheduler.next(card, new Date(at), g).card.due.getTime();
+  return out;
 }
 
 /** Removes the schedules a reset covers; later answers start those questions over. */

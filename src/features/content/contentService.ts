@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CaseStudy, Pack, Problem, Question, Term, Topic } from '../../core/content/model';
-import { fromPackCache } from '../../core/content/packCache';
+import { fromPackCache, fromShippedCache } from '../../core/content/packCache';
 import { listPackFolders, readPackFolder } from '../../core/content/packFiles';
 import { TermIndex } from '../../core/glossary/termIndex';
 import { loadYamlTools } from '../../loadYamlTools';
@@ -70,6 +70,12 @@ export class ContentService extends Disposable {
     }
   }
 
+  private async cachedPackNames(): Promise<string[]> {
+    if (!this.cacheRoot) return [];
+    const names = await fs.readdir(this.cacheRoot).catch(() => [] as string[]);
+    return names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
+  }
+
   /** Content if already loaded, without triggering a load. */
   peek(): Content | undefined {
     return this.current;
@@ -101,14 +107,18 @@ export class ContentService extends Disposable {
         for (const root of await listPackFolders(path.join(folder.uri.fsPath, WORKSPACE_PACKS_DIR))) sources.push({ root, origin: 'workspace' });
       }
     }
-    for (const root of await listPackFolders(this.builtinRoot)) sources.push({ root, origin: 'builtin' });
+    const builtin = new Set(await listPackFolders(this.builtinRoot));
+    // The packaged extension ships a built-in pack as its cache alone; its folder is then absent.
+    for (const name of await this.cachedPackNames()) builtin.add(path.join(this.builtinRoot, name));
+    for (const root of [...builtin].sort()) sources.push({ root, origin: 'builtin' });
 
     const packs: Pack[] = [];
     const problems: Problem[] = [];
     const results = await Promise.all(
       sources.map(async (s) => {
         const { files, unreadable } = await readPackFolder(s.root);
-        const cached = s.origin === 'builtin' ? fromPackCache(await this.readCache(s.root), s.root, files) : undefined;
+        const cache = s.origin === 'builtin' ? await this.readCache(s.root) : undefined;
+        const cached = s.origin !== 'builtin' ? undefined : files.length === 0 ? fromShippedCache(cache, s.root) : fromPackCache(cache, s.root, files);
         const result = cached ? { pack: cached, problems: [] } : loadYamlTools().loadPack({ root: s.root, origin: s.origin, files });
         const extra: Problem[] = unreadable.map((u) => ({
           file: u.path,

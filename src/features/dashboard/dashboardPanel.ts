@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CardService } from '../cards/cardService';
 import { scoreExam } from '../../core/exam/score';
 import { dailyAccuracy, dayKeyFrom, streakOf, weakestTopics } from '../../core/progress/history';
 import { parseExamDate, readiness } from '../../core/progress/readiness';
@@ -18,6 +19,13 @@ const DUE_DAYS = 14;
 function uiStrings(): Record<string, string> {
   return {
     title: vscode.l10n.t('Study progress'),
+    notes: vscode.l10n.t('Your notes'),
+    notesExplain: vscode.l10n.t('Flashcards from your Markdown notes. They are kept apart from the packs and do not count towards exam readiness.'),
+    deckRow: vscode.l10n.t('#{0}: {1} cards, {2} due, {3} new'),
+    deckRetention: vscode.l10n.t('{0}% recalled in {1} reviews over 30 days'),
+    deckNoReviews: vscode.l10n.t('not reviewed in 30 days'),
+    reviewDeck: vscode.l10n.t('Review'),
+    reviewDeckNamed: vscode.l10n.t('Review #{0}'),
     readiness: vscode.l10n.t('Exam readiness'),
     readinessScore: vscode.l10n.t('Estimated {0} of {1}; pass mark {2}'),
     readinessLikely: vscode.l10n.t('Likely to pass'),
@@ -83,6 +91,7 @@ export class DashboardPanel {
     private readonly progress: ProgressService,
     private readonly quiz: QuizPanels,
     private readonly exams: ExamPanels,
+    private readonly cards: CardService | undefined,
     private readonly onDispose: () => void,
   ) {
     setUpPanel(panel, extensionUri, { script: 'dashboard.js', styles: ['charts.css', 'dashboard.css'], title: vscode.l10n.t('Study progress'), strings: uiStrings() });
@@ -90,6 +99,7 @@ export class DashboardPanel {
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       // Answers given elsewhere (a quiz beside the dashboard) show up without reopening it.
       progress.onDidChange(() => this.refreshSoon()),
+      ...(cards ? [cards.onDidChange(() => this.refreshSoon())] : []),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('studyDeck.examDate') && this.refreshSoon()),
       panel.onDidDispose(() => this.dispose()),
     );
@@ -119,6 +129,10 @@ export class DashboardPanel {
       case 'reviewDue':
         await vscode.commands.executeCommand('studyDeck.reviewDue');
         return;
+      case 'reviewDeck':
+        // Only decks the index knows; the message never names a command.
+        if (this.cards?.decks().some((d) => d.deck === m.deck)) await vscode.commands.executeCommand('studyDeck.reviewCards', m.deck);
+        return;
       case 'setExamDate':
         await askExamDate();
         return;
@@ -133,7 +147,7 @@ export class DashboardPanel {
   async post(): Promise<void> {
     await this.progress.ready();
     const c = await this.content.get();
-    const data = dashboardView(c, this.progress, Date.now());
+    const data = dashboardView(c, this.progress, Date.now(), this.cards);
     await this.panel.webview.postMessage({ type: 'dashboard', data });
   }
 
@@ -162,7 +176,7 @@ export async function askExamDate(): Promise<void> {
 }
 
 /** Everything the dashboard draws, computed in one pass over loaded content and progress. */
-export function dashboardView(c: Content, progress: ProgressService, now: number): DashboardView {
+export function dashboardView(c: Content, progress: ProgressService, now: number, cards?: CardService): DashboardView {
   const schedules = progress.current ?? new Map();
   const examDate = vscode.workspace.getConfiguration('studyDeck').get<string>('examDate', '').trim();
   const parsed = parseExamDate(examDate);
@@ -221,12 +235,40 @@ export function dashboardView(c: Content, progress: ProgressService, now: number
     examDate,
     examDateError,
     packs,
-    accuracy: dailyAccuracy(progress.log, now, ACCURACY_DAYS),
+    // The packs' answers per day; flashcard reviews count for the streak (a day studied) but not here.
+    accuracy: dailyAccuracy(progress.log.filter((r) => !(r.kind === 'answer' && r.t === 'card')), now, ACCURACY_DAYS),
     due: dueCounts.map((count, i) => ({ day: dayKeyFrom(now, i), count })),
     streak: streakOf(progress.log, now),
     weakest: weakestTopics(allTopics, schedules, now, 5).map((t) => ({ key: `${t.packId}/${t.topicId}`, title: t.title, recall: t.recall, seen: t.seen, total: t.total, mastered: t.mastered })),
+    decks: cards?.indexed ? deckFigures(cards, progress, now) : [],
     attempts,
   };
+}
+
+/** Cards, due, new and 30-day retention per deck of the learner's notes. */
+function deckFigures(cards: CardService, progress: ProgressService, now: number): DashboardView['decks'] {
+  const since = now - ACCURACY_DAYS * 86_400_000;
+  const reviews = new Map<string, { ok: number; all: number }>();
+  for (const r of progress.log) {
+    if (r.kind !== 'answer' || r.t !== 'card' || r.at < since) continue;
+    const t = reviews.get(r.q) ?? { ok: 0, all: 0 };
+    t.all++;
+    if (r.ok) t.ok++;
+    reviews.set(r.q, t);
+  }
+  return cards.decks().map((d) => {
+    const counts = cards.counts(d.cards, now);
+    let ok = 0;
+    let all = 0;
+    for (const c of d.cards) {
+      const t = reviews.get(c.id);
+      if (t) {
+        ok += t.ok;
+        all += t.all;
+      }
+    }
+    return { deck: d.deck, cards: counts.cards, due: counts.due, fresh: counts.fresh, retention: all > 0 ? ok / all : undefined, reviews: all };
+  });
 }
 
 /** One dashboard; it redraws itself as progress changes. */
@@ -239,6 +281,7 @@ export class DashboardPanels implements vscode.WebviewPanelSerializer<unknown> {
     private readonly progress: ProgressService,
     private readonly quiz: QuizPanels,
     private readonly exams: ExamPanels,
+    private readonly cards?: CardService,
   ) {}
 
   get panel(): DashboardPanel | undefined {
@@ -260,7 +303,7 @@ export class DashboardPanels implements vscode.WebviewPanelSerializer<unknown> {
 
   private adopt(panel: vscode.WebviewPanel): DashboardPanel {
     this.current?.panel.dispose();
-    const p = new DashboardPanel(panel, this.extensionUri, this.content, this.progress, this.quiz, this.exams, () => {
+    const p = new DashboardPanel(panel, this.extensionUri, this.content, this.progress, this.quiz, this.exams, this.cards, () => {
       if (this.current === p) this.current = undefined;
     });
     this.current = p;

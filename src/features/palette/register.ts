@@ -5,6 +5,8 @@ import { pickTermFromPalette, questionsUsing, resolveTermArg } from '../glossary
 import type { ProgressService } from '../progress/progressService';
 import type { QuizPanels } from '../quiz/quizPanel';
 import { formatWhen } from '../formatWhen';
+import type { CardService } from '../cards/cardService';
+import { runPaletteCards } from './paletteCards';
 import { runPaletteQuiz } from './paletteQuiz';
 
 function shuffle<T>(items: readonly T[]): T[] {
@@ -16,7 +18,7 @@ function shuffle<T>(items: readonly T[]): T[] {
   return a;
 }
 
-export function registerPaletteQuizzes(context: vscode.ExtensionContext, content: ContentService, progress: ProgressService, panels: QuizPanels): void {
+export function registerPaletteQuizzes(context: vscode.ExtensionContext, content: ContentService, progress: ProgressService, panels: QuizPanels, cards?: CardService): void {
   /** The score as a notification; the command does not wait on it, so the quiz ends when the questions do. */
   const finish = (title: string, result: Awaited<ReturnType<typeof runPaletteQuiz>>) => {
     if (result.answered === 0) return;
@@ -71,7 +73,10 @@ export function registerPaletteQuizzes(context: vscode.ExtensionContext, content
         .due()
         .map((k) => c.questions.get(k))
         .filter((q): q is Question => q !== undefined);
-      if (due.length === 0) {
+      // Flashcards from the notes are due too; they follow the questions.
+      if (cards) await cards.ready();
+      const dueCards = cards ? cards.queue(cards.index.cards, 0) : [];
+      if (due.length === 0 && dueCards.length === 0) {
         const next = progress.nextDue();
         void vscode.window.showInformationMessage(
           next ? vscode.l10n.t('Study Deck: nothing is due. The next review is {0}.', formatWhen(next)) : vscode.l10n.t('Study Deck: nothing is due yet. Answer some questions and Study Deck schedules their reviews.'),
@@ -79,7 +84,13 @@ export function registerPaletteQuizzes(context: vscode.ExtensionContext, content
         return;
       }
       const title = vscode.l10n.t('Review Due');
-      finish(title, await runPaletteQuiz(title, due, progress, c.cases));
+      if (due.length > 0) {
+        const result = await runPaletteQuiz(title, due, progress, c.cases);
+        finish(title, result);
+        // Stopped part-way (Escape): the cards wait for another time.
+        if (result.answered < due.length) return;
+      }
+      if (dueCards.length > 0) await runPaletteCards(title, dueCards, progress);
     }),
     vscode.commands.registerCommand('studyDeck.quizTerm', async (arg?: unknown) => {
       const c = await content.get();

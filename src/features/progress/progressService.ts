@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Question } from '../../core/content/model';
 import { masteryOf, type Mastery } from '../../core/progress/figures';
 import type { ExamResult } from '../../core/exam/examSession';
-import { answerKeyHash, answerRecordOf, examRecordOf, type ExamRecord, type ProgressRecord, type ResetRecord } from '../../core/progress/records';
+import { answerKeyHash, answerRecordOf, CARD_KEY_PREFIX, cardKeyHash, cardReviewRecordOf, examRecordOf, type CardRating, type ExamRecord, type ProgressRecord, type ResetRecord } from '../../core/progress/records';
 import { applyAnswer, applyReset, buildSchedules, dueKeys, nextDue, recallAt, type QuestionSchedule } from '../../core/progress/scheduler';
 import { ProgressStore } from '../../core/progress/store';
 import type { AnswerEvent } from '../../core/quiz/session';
@@ -19,6 +19,8 @@ export class ProgressService extends Disposable implements AnswerSink {
   private readonly store: ProgressStore;
   private records: ProgressRecord[] = [];
   private schedules = new Map<string, QuestionSchedule>();
+  /** Flashcards' schedules, by card key; kept apart so question figures never count cards. */
+  private cardSchedules = new Map<string, QuestionSchedule>();
   private loaded: Promise<void> | undefined;
   private writes: Promise<unknown> = Promise.resolve();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -65,7 +67,9 @@ export class ProgressService extends Disposable implements AnswerSink {
   private async rebuild(): Promise<void> {
     const c = await this.content.get();
     const hashes = new Map<string, string>();
-    this.schedules = buildSchedules(this.records, (key) => {
+    const all = buildSchedules(this.records, (key) => {
+      // A card's schedule survives edits to its back; its key (its front) is its identity.
+      if (key.startsWith(CARD_KEY_PREFIX)) return cardKeyHash(key);
       let h = hashes.get(key);
       if (h === undefined) {
         const q = c.questions.get(key);
@@ -75,6 +79,9 @@ export class ProgressService extends Disposable implements AnswerSink {
       }
       return h;
     });
+    this.schedules = new Map();
+    this.cardSchedules = new Map();
+    for (const [k, v] of all) (k.startsWith(CARD_KEY_PREFIX) ? this.cardSchedules : this.schedules).set(k, v);
     this.changed.fire();
   }
 
@@ -98,6 +105,26 @@ export class ProgressService extends Disposable implements AnswerSink {
     applyAnswer(this.schedules, record);
     this.changed.fire();
     await this.enqueue(() => this.store.append(record));
+  }
+
+  /** Appends a flashcard review (Again, Hard, Good or Easy) and reschedules the card. */
+  async recordCardReview(cardKey: string, rating: CardRating, at = Date.now()): Promise<QuestionSchedule | undefined> {
+    await this.ready();
+    const record = cardReviewRecordOf({ cardKey, rating, at }, this.store.writerId);
+    this.records.push(record);
+    applyAnswer(this.cardSchedules, record);
+    this.changed.fire();
+    await this.enqueue(() => this.store.append(record));
+    return this.cardSchedules.get(cardKey);
+  }
+
+  cardSchedule(key: string): QuestionSchedule | undefined {
+    return this.cardSchedules.get(key);
+  }
+
+  /** Every card's schedule; cards never reviewed have none. */
+  get cards(): ReadonlyMap<string, QuestionSchedule> {
+    return this.cardSchedules;
   }
 
   /**
@@ -154,6 +181,7 @@ export class ProgressService extends Disposable implements AnswerSink {
     const record: ResetRecord = { v: 1, kind: 'reset', at: Date.now(), w: this.store.writerId, keys: keys === 'all' ? 'all' : [...keys] };
     this.records.push(record);
     applyReset(this.schedules, keys);
+    applyReset(this.cardSchedules, keys);
     this.changed.fire();
     await this.enqueue(() => this.store.append(record));
   }
@@ -205,8 +233,13 @@ export class ProgressService extends Disposable implements AnswerSink {
     return { recall: seen.reduce((a, s) => a + recallAt(s, now), 0) / seen.length, answered: seen.length };
   }
 
+  /** Answers to questions (card reviews are counted apart). */
   get answerCount(): number {
-    return this.records.filter((r) => r.kind === 'answer').length;
+    return this.records.filter((r) => r.kind === 'answer' && r.t !== 'card').length;
+  }
+
+  get cardReviewCount(): number {
+    return this.records.filter((r) => r.kind === 'answer' && r.t === 'card').length;
   }
 
   override dispose(): void {

@@ -1,24 +1,36 @@
 import * as vscode from 'vscode';
 import type { ContentService } from '../content/contentService';
+import type { CardService } from '../cards/cardService';
 import type { ProgressService } from '../progress/progressService';
 import { TopicsProvider } from './topicsProvider';
 
-export function registerTopics(context: vscode.ExtensionContext, content: ContentService, progress: ProgressService): TopicsProvider {
-  const provider = new TopicsProvider(content, progress);
+export function registerTopics(context: vscode.ExtensionContext, content: ContentService, progress: ProgressService, cards?: CardService): TopicsProvider {
+  const provider = new TopicsProvider(content, progress, cards);
   const view = vscode.window.createTreeView('studyDeck.topics', { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view, content.onDidChange((c) => {
     provider.refresh();
     void vscode.commands.executeCommand('setContext', 'studyDeck.noContent', c.packs.length === 0);
   }));
   const updateBadge = () => {
-    const due = progress.due().length;
-    view.badge = due > 0 ? { value: due, tooltip: vscode.l10n.t('{0} questions due for review', due) } : undefined;
+    const questions = progress.due().length;
+    const dueCards = cards?.indexed ? cards.counts().due : 0;
+    const due = questions + dueCards;
+    view.badge = due > 0 ? { value: due, tooltip: dueCards > 0 ? vscode.l10n.t('{0} questions and {1} flashcards due for review', questions, dueCards) : vscode.l10n.t('{0} questions due for review', due) } : undefined;
+    void vscode.commands.executeCommand('setContext', 'studyDeck.hasCards', (cards?.index.cards.length ?? 0) > 0);
   };
   context.subscriptions.push(
     progress.onDidChange(() => {
       provider.refresh();
       updateBadge();
     }),
+    ...(cards
+      ? [
+          cards.onDidChange(() => {
+            provider.refresh();
+            updateBadge();
+          }),
+        ]
+      : []),
   );
   context.subscriptions.push(
     vscode.commands.registerCommand('studyDeck.reloadContent', async () => {

@@ -2,8 +2,17 @@ import type { Topic } from '../../core/content/model';
 import * as vscode from 'vscode';
 import type { Content, ContentService } from '../content/contentService';
 import { topicKey } from '../content/contentService';
+import { cardTag, type CardService } from '../cards/cardService';
 import type { ProgressService } from '../progress/progressService';
 import type { TopicsElement } from './model';
+
+/** "12 cards · 3 due · 4 new": short, as tree rows are. */
+function cardSummary(cards: number, due: number, fresh: number): string {
+  const parts = [cards === 1 ? vscode.l10n.t('1 card') : vscode.l10n.t('{0} cards', cards)];
+  if (due > 0) parts.push(vscode.l10n.t('{0} due', due));
+  if (fresh > 0) parts.push(vscode.l10n.t('{0} new', fresh));
+  return parts.join(' · ');
+}
 
 function questionCount(n: number): string {
   return n === 1 ? vscode.l10n.t('1 question') : vscode.l10n.t('{0} questions', n);
@@ -19,6 +28,7 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
   constructor(
     private readonly content: ContentService,
     private readonly progress?: ProgressService,
+    private readonly cards?: CardService,
   ) {}
 
   get hiddenDomains(): ReadonlySet<string> {
@@ -60,6 +70,8 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
       }
       case 'domain':
         return element.pack.topics.filter((t) => t.domainId === element.domain.id && !(this.hideMastered && this.isFullyMastered(t))).map((topic) => ({ kind: 'topic', topic, pack: element.pack }));
+      case 'notes':
+        return (this.cards?.decks() ?? []).map((d) => ({ kind: 'deck', deck: d.deck, cards: d.cards }));
       case 'topic':
         return [
           { kind: 'action', topic: element.topic, action: 'notes' },
@@ -96,6 +108,8 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
       });
     }
     for (const pack of c.packs) out.push({ kind: 'pack', pack });
+    // Flashcards from the learner's own notes, apart from the packs and never part of an exam.
+    if (this.cards?.indexed && this.cards.index.cards.length > 0) out.push({ kind: 'notes' });
     return out;
   }
 
@@ -138,6 +152,29 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
         if (t.task !== undefined) tip.appendText(task ? vscode.l10n.t('Task {0}: {1}', task.id, task.title) : vscode.l10n.t('Task {0}', t.task)).appendMarkdown('\n\n');
         item.tooltip = tip.appendText(spoken);
         item.accessibilityInformation = { label: `${t.title}, ${spoken}` };
+        return item;
+      }
+      case 'notes': {
+        const counts = this.cards!.counts();
+        const item = new vscode.TreeItem(vscode.l10n.t('Your notes'), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'notes';
+        item.iconPath = new vscode.ThemeIcon('notebook');
+        item.description = cardSummary(counts.cards, counts.due, counts.fresh);
+        item.tooltip = new vscode.MarkdownString().appendText(vscode.l10n.t('Flashcards from the Markdown notes in this workspace tagged #{0}. Their reviews are kept by Study Deck, not in the notes.', cardTag()));
+        item.accessibilityInformation = { label: `${vscode.l10n.t('Your notes')}, ${item.description}` };
+        return item;
+      }
+      case 'deck': {
+        const counts = this.cards!.counts(element.cards);
+        const item = new vscode.TreeItem(`#${element.deck}`, vscode.TreeItemCollapsibleState.None);
+        item.id = `deck:${element.deck}`;
+        item.iconPath = new vscode.ThemeIcon('layers');
+        item.description = cardSummary(counts.cards, counts.due, counts.fresh);
+        const spoken = vscode.l10n.t('{0} cards, {1} due, {2} new', counts.cards, counts.due, counts.fresh);
+        item.tooltip = new vscode.MarkdownString().appendText(`#${element.deck}\n${spoken}`);
+        item.accessibilityInformation = { label: `${vscode.l10n.t('Deck {0}', element.deck)}, ${spoken}` };
+        item.contextValue = 'studyDeck.deck';
+        item.command = { command: 'studyDeck.reviewCards', title: vscode.l10n.t('Review Cards'), arguments: [element.deck] };
         return item;
       }
       case 'action': {
