@@ -47,6 +47,7 @@ describe('flashcards from Markdown notes', () => {
     await vscode.workspace.openTextDocument(plain);
     assert.deepEqual(await lensesOf(plain), [], 'no tag, no cards');
     await a.cards.service.ready();
+    console.log(`[measure] card index: ${a.cards.service.index.fileCount} card files, ${a.cards.service.index.cards.length} cards; longest slice ${a.cards.service.longestSliceMs.toFixed(1)} ms, whole pass ${a.cards.service.lastIndexMs.toFixed(0)} ms`);
     assert.deepEqual(vscode.languages.getDiagnostics(plain), []);
     assert.equal(a.cards.service.index.has(plain.toString()), false);
   });
