@@ -3,7 +3,7 @@
 // rendered with HTML off.
 import type { CardView, CardsClientMessage, CardsDoneView, CardsHostMessage } from '../../src/webview/cardsProtocol';
 import { el, t } from './dom';
-import { markdown } from './markdown';
+import { markdown, onTermOpen, setTermTips } from './markdown';
 
 const vscode = acquireVsCodeApi<unknown>();
 const app = document.getElementById('app')!;
@@ -38,6 +38,7 @@ function verdictView(card: CardView): HTMLElement | undefined {
 
 function renderCard(card: CardView): void {
   current = card;
+  setTermTips(card.glossary);
   const header = el(
     'header',
     { class: 'quiz-header' },
@@ -126,4 +127,5 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+onTermOpen((key) => send({ type: 'lookUpTerm', key }));
 send({ type: 'ready' });

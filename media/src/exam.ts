@@ -4,7 +4,7 @@ import type { ExamClientMessage, ExamHostMessage, ExamIntroView, ExamResultsView
 import type { QuestionView } from '../../src/webview/protocol';
 import { scale } from './charts';
 import { clock, el, t } from './dom';
-import { explanationSection, markdown } from './markdown';
+import { explanationSection, markdown, onTermOpen, setTermTips } from './markdown';
 import { answerInput, currentOrder, feedbackBody, instruction, scenarioSection, type AnswerInput } from './questionInput';
 
 const vscode = acquireVsCodeApi<unknown>();
@@ -125,6 +125,8 @@ function focusedControl(): string | undefined {
 }
 
 function renderRun(view: ExamRunView, focus: string | undefined): void {
+  // No term help while the exam runs: it could give answers away.
+  setTermTips(undefined);
   const q = view.question;
   const sameQuestion = run?.question.key === q.key && !confirming && app.querySelector('#exam-question');
   run = view;
@@ -347,6 +349,7 @@ function renderResults(r: ExamResultsView): void {
 }
 
 function renderReview(q: QuestionView): void {
+  setTermTips(q.glossary);
   stopClock();
   run = undefined;
   input = undefined;
@@ -414,4 +417,5 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+onTermOpen((key) => send({ type: 'lookUpTerm', key }));
 send({ type: 'ready' });

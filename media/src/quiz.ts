@@ -2,7 +2,7 @@
 // quiz logic; pack text enters the DOM only as textContent or as Markdown rendered with HTML off.
 import type { QuestionView, QuizClientMessage, QuizHostMessage, SummaryView } from '../../src/webview/protocol';
 import { el, t } from './dom';
-import { appendFeedback, explanationSection, markdown } from './markdown';
+import { appendFeedback, explanationSection, markdown, onTermOpen, setTermTips } from './markdown';
 import { answerInput, currentOrder, feedbackBody, instruction, scenarioSection, type AnswerInput } from './questionInput';
 
 const vscode = acquireVsCodeApi<unknown>();
@@ -22,6 +22,7 @@ function announce(text: string): void {
 
 function renderQuestion(q: QuestionView): void {
   current = q;
+  setTermTips(q.glossary);
   const answered = q.feedback !== undefined;
   const header = el('header', { class: 'quiz-header' });
   header.append(el('span', { class: 'topic' }, q.topicTitle), el('span', { class: 'counter' }, t('questionOf', q.index + 1, q.total)));
@@ -147,4 +148,5 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+onTermOpen((key) => send({ type: 'lookUpTerm', key }));
 send({ type: 'ready' });

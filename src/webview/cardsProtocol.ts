@@ -4,6 +4,7 @@
  * isCardsClientMessage before anything acts on them.
  */
 import { asRecord, isShortString } from './guards';
+import type { TermTipView } from './protocol';
 
 export interface RatingButtonView {
   readonly rating: 1 | 2 | 3 | 4;
@@ -39,6 +40,8 @@ export interface CardView {
   /** Typed-answer mode: an input before revealing, then the comparison. */
   readonly typing: boolean;
   readonly verdict?: TypedVerdictView;
+  /** Glossary terms marked in the card's text. */
+  readonly glossary?: readonly TermTipView[];
 }
 
 export interface CardsDoneView {
@@ -57,7 +60,8 @@ export type CardsClientMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'reveal'; readonly key: string; readonly typed?: string }
   | { readonly type: 'rate'; readonly key: string; readonly rating: 1 | 2 | 3 | 4 }
-  | { readonly type: 'openSource'; readonly key: string };
+  | { readonly type: 'openSource'; readonly key: string }
+  | { readonly type: 'lookUpTerm'; readonly key: string };
 
 const MAX_TYPED = 2_000;
 
@@ -72,6 +76,7 @@ export function isCardsClientMessage(m: unknown): m is CardsClientMessage {
     case 'rate':
       return isShortString(o.key) && (o.rating === 1 || o.rating === 2 || o.rating === 3 || o.rating === 4);
     case 'openSource':
+    case 'lookUpTerm':
       return isShortString(o.key);
     default:
       return false;

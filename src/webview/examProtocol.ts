@@ -102,7 +102,8 @@ export type ExamClientMessage =
   | { readonly type: 'reviewQuestion'; readonly index: number }
   | { readonly type: 'results' }
   | { readonly type: 'studyDomain'; readonly domainId: string }
-  | { readonly type: 'openTerm'; readonly id: string };
+  | { readonly type: 'openTerm'; readonly id: string }
+  | { readonly type: 'lookUpTerm'; readonly key: string };
 
 export function isExamClientMessage(m: unknown): m is ExamClientMessage {
   const o = asRecord(m);
@@ -125,6 +126,8 @@ export function isExamClientMessage(m: unknown): m is ExamClientMessage {
       return isShortString(o.domainId);
     case 'openTerm':
       return isShortString(o.id);
+    case 'lookUpTerm':
+      return isShortString(o.key);
     default:
       return false;
   }

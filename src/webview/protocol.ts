@@ -4,6 +4,18 @@
  */
 import { asRecord, isAnswerList, isIndex, isShortString } from './guards';
 
+/**
+ * A glossary term marked in the text (as a `term:` link the webview turns into a focusable term): what its
+ * tooltip shows. Pack text, rendered as Markdown with HTML off.
+ */
+export interface TermTipView {
+  readonly key: string;
+  readonly term: string;
+  readonly expansion?: string;
+  readonly definition: string;
+  readonly confusedWith: readonly { readonly term: string; readonly difference?: string }[];
+}
+
 /** The scenario of a case study, shown with each of its questions. */
 export interface CaseView {
   readonly key: string;
@@ -36,6 +48,8 @@ export interface QuestionView {
   readonly topicTitle: string;
   /** Present once answered. */
   readonly feedback?: FeedbackView;
+  /** The glossary terms marked in this view's text; empty while term help is off (a running exam, the setting). */
+  readonly glossary?: readonly TermTipView[];
 }
 
 /** Why each part is right or wrong, by question type; `chosen` in FeedbackView is read accordingly. */
@@ -76,7 +90,9 @@ export type QuizClientMessage =
   | { readonly type: 'review'; readonly index: number }
   | { readonly type: 'summary' }
   | { readonly type: 'retryMissed' }
-  | { readonly type: 'openTerm'; readonly id: string };
+  | { readonly type: 'openTerm'; readonly id: string }
+  /** Opens a marked term's whole glossary entry; `key` is "pack/term". */
+  | { readonly type: 'lookUpTerm'; readonly key: string };
 
 /** Guards the extension against anything a compromised or buggy webview might post. */
 export function isQuizClientMessage(m: unknown): m is QuizClientMessage {
@@ -96,6 +112,8 @@ export function isQuizClientMessage(m: unknown): m is QuizClientMessage {
       return isIndex(o.index);
     case 'openTerm':
       return isShortString(o.id);
+    case 'lookUpTerm':
+      return isShortString(o.key);
     default:
       return false;
   }

@@ -119,7 +119,9 @@ describe('mock exam', () => {
     const second = new ExamService(memento, a.content, a.progress, clock);
     try {
       const session = await first.start(pack, drawExam(pack));
-      await first.answer(session.questions[0].key, [0]);
+      // A choice question: [0] is a whole answer to it (an ordering or matching one needs every item).
+      const q0 = session.questions.find((q) => q.type === 'single')!;
+      await first.answer(q0.key, [0]);
       assert.equal(await second.resume(), undefined, 'a second window does not run the same exam');
       assert.equal(second.heldElsewhere, true, 'and knows why');
 
@@ -128,7 +130,7 @@ describe('mock exam', () => {
       now += LEASE_MS + 1_000;
       const taken = await second.resume();
       assert.equal(taken?.id, session.id);
-      assert.deepEqual(taken?.answerOf(session.questions[0].key), [0], 'with the answers given so far');
+      assert.deepEqual(taken?.answerOf(q0.key), [0], 'with the answers given so far');
       await first.persist();
       assert.equal(first.active === undefined, true, 'the first window stops running it');
       assert.equal(first.movedAway, true);

@@ -3,10 +3,14 @@ import * as vscode from 'vscode';
 import type { IndexedCard } from '../../core/cards/cardIndex';
 import { CardReviewSession, isCardSessionState, type CardSessionState } from '../../core/cards/reviewSession';
 import { checkTypedAnswer } from '../../core/cards/typedAnswer';
+import { TERM_CARD_FILE_PREFIX } from '../../core/glossary/termCards';
 import type { CardRating } from '../../core/progress/records';
 import { isDue, previewDue } from '../../core/progress/scheduler';
 import { isCardsClientMessage, type CardView, type CardsClientMessage, type CardsHostMessage, type TypedVerdictView } from '../../webview/cardsProtocol';
 import { formatWhen } from '../formatWhen';
+import { termStrings } from '../quiz/questionStrings';
+import { TermMarker, termHelpEnabled, unmarked } from '../quiz/termMarker';
+import type { ContentService } from '../content/contentService';
 import type { ProgressService } from '../progress/progressService';
 import { setUpPanel, webviewOptions } from '../webviewHtml';
 import type { CardService } from './cardService';
@@ -52,6 +56,7 @@ function uiStrings(): Record<string, string> {
     reviewed: vscode.l10n.t('{0} cards reviewed.'),
     nextDue: vscode.l10n.t('The next of these cards is due {0}.'),
     ratings: vscode.l10n.t('Ratings'),
+    ...termStrings(),
   };
 }
 
@@ -100,6 +105,7 @@ export class CardPanel {
     extensionUri: vscode.Uri,
     private readonly cards: CardService,
     private readonly progress: ProgressService,
+    private readonly content: ContentService | undefined,
     private readonly onDispose: () => void,
   ) {
     this.session = session;
@@ -161,9 +167,17 @@ export class CardPanel {
         this.post();
         return;
       }
+      case 'lookUpTerm':
+        await vscode.commands.executeCommand('studyDeck.lookUpTerm', m.key);
+        return;
       case 'openSource': {
         const card = this.cards.card(m.key);
         if (!card) return;
+        if (card.file.startsWith(TERM_CARD_FILE_PREFIX)) {
+          // A glossary term card: its "source" is the term's entry.
+          await vscode.commands.executeCommand('studyDeck.lookUpTerm', card.file.slice(TERM_CARD_FILE_PREFIX.length));
+          return;
+        }
         const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(card.file));
         const at = new vscode.Position(card.line, 0);
         await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(at, at) });
@@ -210,12 +224,17 @@ export class CardPanel {
     const s = this.progress.cardSchedule(card.id);
     const due = previewDue(s, now);
     const labels = RATING_LABELS();
-    const uri = vscode.Uri.parse(card.file);
-    const where = `${vscode.workspace.asRelativePath(uri, false)}:${card.line + 1}`;
+    const isTerm = card.file.startsWith(TERM_CARD_FILE_PREFIX);
+    const uri = isTerm ? undefined : vscode.Uri.parse(card.file);
+    const where = uri ? `${vscode.workspace.asRelativePath(uri, false)}:${card.line + 1}` : vscode.l10n.t('glossary entry');
+    // Terms are explained once the answer is shown, never on a term card (its front is the term itself).
+    const c = this.content?.peek();
+    const marker = c && this.session.revealed && !isTerm && termHelpEnabled() ? new TermMarker(c) : undefined;
+    const mark = marker?.mark ?? unmarked;
     return {
       key: card.id,
-      front: rewriteImages(card.front, uri, this.panel.webview),
-      back: rewriteImages(card.back, uri, this.panel.webview),
+      front: mark(uri ? rewriteImages(card.front, uri, this.panel.webview) : card.front),
+      back: mark(uri ? rewriteImages(card.back, uri, this.panel.webview) : card.back),
       kind: card.kind,
       deck: card.deck,
       where,
@@ -226,6 +245,7 @@ export class CardPanel {
       ratings: ([1, 2, 3, 4] as const).map((r) => ({ rating: r, label: labels[r], interval: intervalLabel(due[r] - now) })),
       typing: this.typing,
       verdict: this.verdict,
+      glossary: marker?.tips() ?? [],
     };
   }
 
@@ -243,6 +263,7 @@ export class CardPanels implements vscode.WebviewPanelSerializer<unknown> {
     private readonly extensionUri: vscode.Uri,
     private readonly cards: CardService,
     private readonly progress: ProgressService,
+    private readonly content?: ContentService,
   ) {}
 
   get panel(): CardPanel | undefined {
@@ -270,7 +291,7 @@ export class CardPanels implements vscode.WebviewPanelSerializer<unknown> {
 
   private adopt(panel: vscode.WebviewPanel, title: string, session: CardReviewSession): CardPanel {
     this.current?.panel.dispose();
-    const p = new CardPanel(panel, title, session, this.extensionUri, this.cards, this.progress, () => {
+    const p = new CardPanel(panel, title, session, this.extensionUri, this.cards, this.progress, this.content, () => {
       if (this.current === p) this.current = undefined;
     });
     this.current = p;

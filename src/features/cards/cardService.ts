@@ -1,9 +1,16 @@
 import * as vscode from 'vscode';
 import { CardIndex, type DeckSummary, type IndexedCard } from '../../core/cards/cardIndex';
 import { DEFAULT_CARD_TAG, parseNote, type CardProblem, type ParsedNote } from '../../core/cards/parser';
+import type { Term } from '../../core/content/model';
+import { TermIndex } from '../../core/glossary/termIndex';
 import { isDue, type QuestionSchedule } from '../../core/progress/scheduler';
 import { Disposable } from '../../util/dispose';
 import type { ProgressService } from '../progress/progressService';
+
+/** Notes with this tag teach the hover their terms. */
+export const GLOSSARY_TAG = 'glossary';
+/** The pack id of terms that come from the learner's notes. */
+export const NOTES_PACK_ID = 'notes';
 
 /** Never notes: dependencies, version control and Study Deck's own packs. */
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.studydeck/**}';
@@ -35,10 +42,16 @@ function includeGlobs(): string[] {
  */
 export class CardService extends Disposable {
   readonly index = new CardIndex({ tag: cardTag() });
+  /** Cards in notes tagged #glossary: those whose front is a single term explain it in the hover. */
+  private readonly glossaryNotes = new CardIndex({ tag: GLOSSARY_TAG });
+  private noteTerms: TermIndex | undefined;
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('studydeck-cards'));
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires when cards are added, changed or removed. */
   readonly onDidChange = this.changed.event;
+  /** Glossary term cards of the packs the learner opted in to (Study Glossary): no file, same review flow. */
+  private readonly termCardsById = new Map<string, IndexedCard>();
+  private termDecks: DeckSummary[] = [];
   private indexing: Promise<void> | undefined;
   private watching = false;
   private included = new Set<string>();
@@ -136,7 +149,9 @@ export class CardService extends Disposable {
 
   private forget(uri: vscode.Uri): void {
     this.diagnostics.delete(uri);
-    if (this.index.remove(uri.toString())) this.changed.fire();
+    const terms = this.glossaryNotes.remove(uri.toString());
+    if (terms) this.noteTerms = undefined;
+    if (this.index.remove(uri.toString()) || terms) this.changed.fire();
   }
 
   private async readAndIndex(uri: vscode.Uri, notify: boolean): Promise<void> {
@@ -155,8 +170,31 @@ export class CardService extends Disposable {
     const key = uri.toString();
     const had = this.index.has(key);
     const parsed = this.index.update(key, text, this.included.has(key));
-    this.report(uri, parsed.problems);
-    if (notify && (had || parsed.isCardFile)) this.changed.fire();
+    const hadTerms = this.glossaryNotes.has(key);
+    // Most notes never mention the glossary tag: parse them for it only when the text has it.
+    const glossary = text.includes(`#${GLOSSARY_TAG}`) || /^tags:.*\bglossary\b/im.test(text) ? this.glossaryNotes.update(key, text) : undefined;
+    if (!glossary) this.glossaryNotes.remove(key);
+    if (hadTerms || glossary?.isCardFile) this.noteTerms = undefined;
+    this.report(uri, parsed.isCardFile ? parsed.problems : (glossary?.problems ?? []));
+    if (notify && (had || parsed.isCardFile || hadTerms || glossary?.isCardFile)) this.changed.fire();
+  }
+
+  /**
+   * Terms the learner defined in notes tagged #glossary (`RAG::Retrieval-augmented generation`), for the
+   * hover: a card whose front is a short name, not a question, becomes a term "from your notes".
+   */
+  noteTermIndex(): TermIndex | undefined {
+    if (this.noteTerms) return this.noteTerms;
+    const terms: Term[] = [];
+    const seen = new Set<string>();
+    for (const c of this.glossaryNotes.cards) {
+      const name = c.front.replace(/\s+/g, ' ').trim();
+      if (c.kind !== 'basic' || name.length > 60 || /[?.!:]$/.test(name) || name.split(' ').length > 6 || seen.has(name.toLowerCase())) continue;
+      seen.add(name.toLowerCase());
+      terms.push({ id: c.id, term: name, aliases: [], definition: c.back, confusedWith: [], packId: NOTES_PACK_ID, source: { file: c.file, line: c.line } });
+    }
+    this.noteTerms = new TermIndex(terms);
+    return this.noteTerms;
   }
 
   private report(uri: vscode.Uri, problems: readonly CardProblem[]): void {
@@ -180,15 +218,40 @@ export class CardService extends Disposable {
     return parseNote(document.getText(), { tag: cardTag(), forceInclude: this.included.has(document.uri.toString()) });
   }
 
+  /** Replaces the glossary term cards (a pack opted in or out, or the content reloaded). */
+  setTermCards(cards: readonly IndexedCard[]): void {
+    this.termCardsById.clear();
+    const byDeck = new Map<string, IndexedCard[]>();
+    for (const c of cards) {
+      this.termCardsById.set(c.id, c);
+      const list = byDeck.get(c.deck);
+      if (list) list.push(c);
+      else byDeck.set(c.deck, [c]);
+    }
+    this.termDecks = [...byDeck.entries()].map(([deck, list]) => ({ deck, cards: list }));
+    this.changed.fire();
+  }
+
+  /** Decks of the notes' cards. */
   decks(): DeckSummary[] {
     return this.index.decks();
   }
 
-  card(key: string): IndexedCard | undefined {
-    return this.index.card(key);
+  /** Decks of glossary term cards, one per opted-in pack. */
+  glossaryDecks(): DeckSummary[] {
+    return this.termDecks;
   }
 
-  counts(cards: readonly IndexedCard[] = this.index.cards, now = Date.now()): CardCounts {
+  /** Every card to review: the notes' and the glossary's. */
+  get allCards(): readonly IndexedCard[] {
+    return this.termCardsById.size === 0 ? this.index.cards : [...this.index.cards, ...this.termCardsById.values()];
+  }
+
+  card(key: string): IndexedCard | undefined {
+    return this.index.card(key) ?? this.termCardsById.get(key);
+  }
+
+  counts(cards: readonly IndexedCard[] = this.allCards, now = Date.now()): CardCounts {
     let due = 0;
     let fresh = 0;
     for (const c of cards) {

@@ -5,6 +5,8 @@ import { formatWhen } from '../formatWhen';
 import type { ProgressService } from '../progress/progressService';
 import { CARDS_VIEW_TYPE, CardPanels } from './cardPanel';
 import { cardTag, CardService } from './cardService';
+import { termCards } from '../../core/glossary/termCards';
+import type { Content, ContentService } from '../content/contentService';
 
 /** New cards in one sitting: enough to make progress, few enough that a big note is not a wall. */
 const NEW_PER_SITTING = 20;
@@ -101,9 +103,19 @@ A model that does well on training data and badly on new data is ==overfitting==
 Code stays code: \`std::vector\` or \`a::b\` in backticks never makes a card.
 `;
 
-export function registerCards(context: vscode.ExtensionContext, progress: ProgressService): CardsFeature {
+/** Packs whose glossary the learner studies as cards: opt-in, so nobody gets hundreds of new cards unasked. */
+const GLOSSARY_PACKS_KEY = 'studyDeck.glossaryCardPacks';
+
+export function registerCards(context: vscode.ExtensionContext, progress: ProgressService, content?: ContentService): CardsFeature {
   const service = new CardService(progress);
-  const panels = new CardPanels(context.extensionUri, service, progress);
+  const optedIn = () => new Set(context.globalState.get<string[]>(GLOSSARY_PACKS_KEY, []));
+  const syncTermCards = (c: Content) => service.setTermCards(c.packs.filter((p) => optedIn().has(p.id)).flatMap((p) => termCards(p)));
+  if (content) {
+    context.subscriptions.push(content.onDidChange(syncTermCards));
+    // Only if already opted in: no content load at start-up for a learner who never asked for term cards.
+    if (optedIn().size > 0) setTimeout(() => void content.get().then(syncTermCards), 2500);
+  }
+  const panels = new CardPanels(context.extensionUri, service, progress, content);
   const lenses = new CardLensProvider(service, progress);
   context.subscriptions.push(
     service,
@@ -117,7 +129,7 @@ export function registerCards(context: vscode.ExtensionContext, progress: Progre
     vscode.commands.registerCommand('studyDeck.reviewCards', async (arg?: unknown) => {
       const target = targetOf(arg);
       await Promise.all([service.ready(), progress.ready()]);
-      const all = service.index.cards;
+      const all = service.allCards;
       let keys: string[];
       let title: string;
       if (target.file) {
@@ -142,6 +154,31 @@ export function registerCards(context: vscode.ExtensionContext, progress: Progre
         return;
       }
       panels.open(title, keys);
+    }),
+    vscode.commands.registerCommand('studyDeck.studyGlossary', async (arg?: unknown) => {
+      if (!content) return;
+      const c = await content.get();
+      const packs = c.packs.filter((p) => p.terms.length > 0);
+      let chosen: string[];
+      if (typeof arg === 'string' && packs.some((p) => p.id === arg)) chosen = [...new Set([...optedIn(), arg])];
+      else {
+        const picked = await vscode.window.showQuickPick(
+          packs.map((p) => ({ label: p.title, description: vscode.l10n.t('{0} terms, {1} cards', p.terms.length, p.terms.length * 2), id: p.id, picked: optedIn().has(p.id) })),
+          { canPickMany: true, title: vscode.l10n.t('Study which glossaries as cards?'), placeHolder: vscode.l10n.t('Each term becomes two cards: term → definition and definition → term.') },
+        );
+        if (!picked) return;
+        chosen = picked.map((p) => p.id);
+      }
+      await context.globalState.update(GLOSSARY_PACKS_KEY, chosen);
+      syncTermCards(c);
+      await Promise.all([service.ready(), progress.ready()]);
+      const decks = service.glossaryDecks();
+      const keys = service.queue(decks.flatMap((d) => d.cards), NEW_PER_SITTING).map((x) => x.id);
+      if (keys.length === 0) {
+        if (chosen.length > 0) void vscode.window.showInformationMessage(vscode.l10n.t('Study Deck: no glossary cards are due. Come back later.'));
+        return;
+      }
+      panels.open(vscode.l10n.t('Glossary cards'), keys);
     }),
     vscode.commands.registerCommand('studyDeck.newFlashcardNote', async () => {
       const text = EXAMPLE_NOTE.replace('#flashcards/', `#${cardTag()}/`);

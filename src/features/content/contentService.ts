@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CaseStudy, Pack, Problem, Question, Term, Topic } from '../../core/content/model';
 import { fromPackCache, fromShippedCache } from '../../core/content/packCache';
 import { listPackFolders, readPackFolder } from '../../core/content/packFiles';
+import { drillQuestions } from '../../core/glossary/drills';
 import { TermIndex } from '../../core/glossary/termIndex';
 import { loadYamlTools } from '../../loadYamlTools';
 import { Disposable } from '../../util/dispose';
@@ -15,6 +16,8 @@ export interface Content {
   readonly terms: TermIndex;
   readonly topics: ReadonlyMap<string, Topic>;
   readonly questions: ReadonlyMap<string, Question>;
+  /** Questions generated from the glossaries' look-alikes ("pack/drill:term"): scheduled, never in an exam. */
+  readonly drills: ReadonlyMap<string, Question>;
   /** Case studies by "pack/case", for the scenario shown with each of their questions. */
   readonly cases: ReadonlyMap<string, CaseStudy>;
   /** "pack/term" → the questions that use the term; built once so a hover does not scan questions. */
@@ -22,6 +25,11 @@ export interface Content {
   /** True when the window is in restricted mode and workspace packs were not read. */
   readonly workspacePacksBlocked: boolean;
   readonly loadMs: number;
+}
+
+/** A written question or a generated drill, by key: everything an answer can be recorded against. */
+export function questionByKey(c: Content, key: string): Question | undefined {
+  return c.questions.get(key) ?? c.drills.get(key);
 }
 
 /** Topics, terms and questions are keyed "pack/id" across packs. */
@@ -142,6 +150,8 @@ export class ContentService extends Disposable {
     const topics = new Map<string, Topic>();
     const questions = new Map<string, Question>();
     const cases = new Map<string, CaseStudy>();
+    const drills = new Map<string, Question>();
+    for (const p of packs) for (const d of drillQuestions(p)) drills.set(d.key, d);
     const questionsByTerm = new Map<string, Question[]>();
     for (const p of packs) {
       for (const t of p.topics) {
@@ -164,6 +174,7 @@ export class ContentService extends Disposable {
       terms: new TermIndex(packs.flatMap((p) => p.terms)),
       topics,
       questions,
+      drills,
       cases,
       questionsByTerm,
       workspacePacksBlocked: blocked,

@@ -14,6 +14,7 @@ import { openNotesOfTerm } from '../notes/register';
 import { setUpPanel, webviewOptions } from '../webviewHtml';
 import { bodyView, caseView, feedbackView } from '../quiz/questionViews';
 import { questionStrings } from '../quiz/questionStrings';
+import { TermMarker, termHelpEnabled, unmarked } from '../quiz/termMarker';
 import type { ExamService } from './examService';
 
 export const EXAM_VIEW_TYPE = 'studyDeck.exam';
@@ -200,6 +201,10 @@ export class ExamPanel {
         // Only ids of terms the loaded content knows; the message never names a command.
         await openNotesOfTerm(this.content, m.id);
         return;
+      case 'lookUpTerm':
+        // Terms are marked only in the results review, never while an exam runs.
+        if (this.mode.kind === 'results') await vscode.commands.executeCommand('studyDeck.lookUpTerm', m.key);
+        return;
     }
   }
 
@@ -336,17 +341,21 @@ function reviewView(result: ExamResult, index: number, c: Content): QuestionView
   const q = item && c.questions.get(item.key);
   if (!item || !q) return undefined;
   const topic = c.topics.get(topicKey({ packId: q.packId, id: q.topicId }));
+  // Term help comes back in the review; while the exam ran there was none.
+  const marker = termHelpEnabled() ? new TermMarker(c) : undefined;
+  const mark = marker?.mark ?? unmarked;
   return {
     key: q.key,
     index,
     total: result.items.length,
-    prompt: q.prompt,
+    prompt: mark(q.prompt),
     // The attempt's id seeds the order, so the review shows items as the exam did.
-    body: bodyView(q, hashSeed(result.id)),
-    case: caseView(q, c.cases),
+    body: bodyView(q, hashSeed(result.id), mark),
+    case: caseView(q, c.cases, mark),
     flagged: false,
     topicTitle: topic?.title ?? '',
-    feedback: feedbackView(q, item.chosen, (id) => c.terms.get(id)?.term ?? id),
+    feedback: feedbackView(q, item.chosen, (id) => c.terms.get(id)?.term ?? id, mark),
+    glossary: marker?.tips() ?? [],
   };
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Term } from '../../core/content/model';
-import type { TermMatch } from '../../core/glossary/termIndex';
+import type { TermIndex, TermMatch } from '../../core/glossary/termIndex';
 import { termKey, topicKey, topicOfTerm, type Content, type ContentService } from '../content/contentService';
 import { questionsUsing } from '../glossary/register';
 import type { ProgressService } from '../progress/progressService';
@@ -65,6 +65,20 @@ export function termHover(term: Term, content: Content, progress?: ProgressServi
   return [body, links];
 }
 
+/** A term from the learner's own notes: the answer they wrote, and where. Their text, so untrusted too. */
+export function noteTermHover(term: Term): vscode.MarkdownString[] {
+  const body = new vscode.MarkdownString();
+  body.supportHtml = false;
+  body.isTrusted = false;
+  body.appendMarkdown('**');
+  body.appendMarkdown(escapeMarkdown(term.term));
+  body.appendMarkdown('**\n\n');
+  body.appendMarkdown(term.definition);
+  const where = new vscode.MarkdownString();
+  where.appendMarkdown(`*${escapeMarkdown(vscode.l10n.t('From your notes: {0}', `${vscode.workspace.asRelativePath(vscode.Uri.parse(term.source.file), false)}:${term.source.line + 1}`))}*`);
+  return [body, where];
+}
+
 export class GlossaryHoverProvider implements vscode.HoverProvider {
   private shown = false;
   /** Time of the first hover, including the content load it triggers; read by tests and benchmarks. */
@@ -73,6 +87,8 @@ export class GlossaryHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly content: ContentService,
     private readonly progress?: ProgressService,
+    /** Terms from the learner's #glossary notes, looked up when no pack term is under the cursor. */
+    private readonly noteTerms?: () => TermIndex | undefined,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -85,7 +101,10 @@ export class GlossaryHoverProvider implements vscode.HoverProvider {
     const line = document.lineAt(position.line).text;
     const match: TermMatch | undefined = content.terms.findTermAt(line, position.character);
     if (this.firstHoverMs === undefined) this.firstHoverMs = performance.now() - started;
-    if (!match) return undefined;
+    if (!match) {
+      const mine = this.noteTerms?.()?.findTermAt(line, position.character);
+      return mine ? new vscode.Hover(noteTermHover(mine.term), new vscode.Range(position.line, mine.start, position.line, mine.end)) : undefined;
+    }
     if (!this.shown) {
       // Completes the walkthrough's "hover a term" step.
       this.shown = true;
@@ -95,8 +114,8 @@ export class GlossaryHoverProvider implements vscode.HoverProvider {
   }
 }
 
-export function registerHover(context: vscode.ExtensionContext, content: ContentService, progress: ProgressService): GlossaryHoverProvider {
-  const provider = new GlossaryHoverProvider(content, progress);
+export function registerHover(context: vscode.ExtensionContext, content: ContentService, progress: ProgressService, noteTerms?: () => TermIndex | undefined): GlossaryHoverProvider {
+  const provider = new GlossaryHoverProvider(content, progress, noteTerms);
   context.subscriptions.push(vscode.languages.registerHoverProvider('*', provider));
   return provider;
 }

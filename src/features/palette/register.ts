@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Question } from '../../core/content/model';
-import type { ContentService } from '../content/contentService';
+import { questionByKey, type ContentService } from '../content/contentService';
 import { pickTermFromPalette, questionsUsing, resolveTermArg } from '../glossary/register';
 import type { ProgressService } from '../progress/progressService';
 import type { QuizPanels } from '../quiz/quizPanel';
@@ -71,11 +71,11 @@ export function registerPaletteQuizzes(context: vscode.ExtensionContext, content
       await progress.ready();
       const due = progress
         .due()
-        .map((k) => c.questions.get(k))
+        .map((k) => questionByKey(c, k))
         .filter((q): q is Question => q !== undefined);
       // Flashcards from the notes are due too; they follow the questions.
       if (cards) await cards.ready();
-      const dueCards = cards ? cards.queue(cards.index.cards, 0) : [];
+      const dueCards = cards ? cards.queue(cards.allCards, 0) : [];
       if (due.length === 0 && dueCards.length === 0) {
         const next = progress.nextDue();
         void vscode.window.showInformationMessage(

@@ -26,5 +26,14 @@ export function questionStrings(): Record<string, string> {
     yourMatch: vscode.l10n.t('your answer: {0}'),
     noMatch: vscode.l10n.t('no answer'),
     distractors: vscode.l10n.t('Responses that match no prompt'),
+    ...termStrings(),
+  };
+}
+
+/** The glossary tooltip's labels, for every webview that marks terms. */
+export function termStrings(): Record<string, string> {
+  return {
+    confusedWith: vscode.l10n.t('Often confused with'),
+    termOpenHint: vscode.l10n.t('Click or press Enter for the whole entry; Escape closes this.'),
   };
 }

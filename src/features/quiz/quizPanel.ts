@@ -3,12 +3,13 @@ import type { Question, Topic } from '../../core/content/model';
 import { isCorrectAnswer } from '../../core/quiz/answers';
 import { QuizSession, type SessionState } from '../../core/quiz/session';
 import { isQuizClientMessage, type QuestionView, type QuizClientMessage, type QuizHostMessage, type SummaryView } from '../../webview/protocol';
-import { topicKey, type Content, type ContentService } from '../content/contentService';
+import { questionByKey, topicKey, type Content, type ContentService } from '../content/contentService';
 import type { AnswerSink } from '../progress/answerSink';
 import { openNotesOfTerm } from '../notes/register';
 import { setUpPanel, webviewOptions } from '../webviewHtml';
 import { bodyView, caseView, feedbackView } from './questionViews';
 import { questionStrings } from './questionStrings';
+import { TermMarker, termHelpEnabled, unmarked } from './termMarker';
 
 export const QUIZ_VIEW_TYPE = 'studyDeck.quiz';
 
@@ -134,6 +135,10 @@ export class QuizPanel {
         // Only ids of terms the loaded content knows; the message never names a command.
         await openNotesOfTerm(this.content, m.id);
         return;
+      case 'lookUpTerm':
+        // The command resolves only keys of loaded terms.
+        await vscode.commands.executeCommand('studyDeck.lookUpTerm', m.key);
+        return;
     }
   }
 
@@ -153,16 +158,19 @@ export class QuizPanel {
 
   private questionView(q: Question, c: Content | undefined): QuestionView {
     const chosen = this.session.answerOf(q.key);
+    const marker = c && termHelpEnabled() ? new TermMarker(c) : undefined;
+    const mark = marker?.mark ?? unmarked;
     return {
       key: q.key,
       index: this.session.index,
       total: this.session.questions.length,
-      prompt: q.prompt,
-      body: bodyView(q, this.session.seed),
-      case: c && caseView(q, c.cases),
+      prompt: mark(q.prompt),
+      body: bodyView(q, this.session.seed, chosen ? mark : unmarked),
+      case: c && caseView(q, c.cases, mark),
       flagged: this.session.isFlagged(q.key),
       topicTitle: this.topicTitle,
-      feedback: chosen ? feedbackView(q, chosen, (id) => c?.terms.get(id)?.term ?? id) : undefined,
+      feedback: chosen ? feedbackView(q, chosen, (id) => c?.terms.get(id)?.term ?? id, mark) : undefined,
+      glossary: marker?.tips() ?? [],
     };
   }
 
@@ -221,7 +229,7 @@ export class QuizPanels implements vscode.WebviewPanelSerializer<unknown> {
     }
     const c = await this.content.get();
     // Questions are found by their stable keys, so edits to the pack keep the session where it was.
-    const session = QuizSession.restore(state.session, (k) => c.questions.get(k));
+    const session = QuizSession.restore(state.session, (k) => questionByKey(c, k));
     if (session.questions.length === 0) {
       panel.dispose();
       return;

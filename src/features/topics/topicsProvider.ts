@@ -2,6 +2,7 @@ import type { Topic } from '../../core/content/model';
 import * as vscode from 'vscode';
 import type { Content, ContentService } from '../content/contentService';
 import { topicKey } from '../content/contentService';
+import { termCardDeck } from '../../core/glossary/termCards';
 import { cardTag, type CardService } from '../cards/cardService';
 import type { ProgressService } from '../progress/progressService';
 import type { TopicsElement } from './model';
@@ -64,9 +65,12 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
     switch (element.kind) {
       case 'pack': {
         const p = element.pack;
-        return p.domains
+        const domains: TopicsElement[] = p.domains
           .filter((d) => p.topics.some((t) => t.domainId === d.id) && !this.hidden.has(`${p.id}/${d.id}`))
           .map((domain) => ({ kind: 'domain', pack: p, domain }));
+        // The pack's glossary as cards, once the learner opted in (Study Glossary).
+        const glossary = this.cards?.glossaryDecks().find((d) => d.deck === termCardDeck(p.id));
+        return glossary ? [...domains, { kind: 'deck', deck: glossary.deck, cards: glossary.cards }] : domains;
       }
       case 'domain':
         return element.pack.topics.filter((t) => t.domainId === element.domain.id && !(this.hideMastered && this.isFullyMastered(t))).map((topic) => ({ kind: 'topic', topic, pack: element.pack }));
@@ -155,7 +159,7 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
         return item;
       }
       case 'notes': {
-        const counts = this.cards!.counts();
+        const counts = this.cards!.counts(this.cards!.index.cards);
         const item = new vscode.TreeItem(vscode.l10n.t('Your notes'), vscode.TreeItemCollapsibleState.Expanded);
         item.id = 'notes';
         item.iconPath = new vscode.ThemeIcon('notebook');
@@ -166,9 +170,10 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
       }
       case 'deck': {
         const counts = this.cards!.counts(element.cards);
-        const item = new vscode.TreeItem(`#${element.deck}`, vscode.TreeItemCollapsibleState.None);
+        const glossary = element.deck.startsWith('glossary/');
+        const item = new vscode.TreeItem(glossary ? vscode.l10n.t('Glossary cards') : `#${element.deck}`, vscode.TreeItemCollapsibleState.None);
         item.id = `deck:${element.deck}`;
-        item.iconPath = new vscode.ThemeIcon('layers');
+        item.iconPath = new vscode.ThemeIcon(glossary ? 'symbol-key' : 'layers');
         item.description = cardSummary(counts.cards, counts.due, counts.fresh);
         const spoken = vscode.l10n.t('{0} cards, {1} due, {2} new', counts.cards, counts.due, counts.fresh);
         item.tooltip = new vscode.MarkdownString().appendText(`#${element.deck}\n${spoken}`);
