@@ -5,6 +5,29 @@ describe('palette quiz and progress (browser)', function () {
   this.timeout(180_000);
   const session = useEditor();
 
+  /**
+   * The question or explanation as the learner can read it: the wrapped message under the input where the
+   * editor has one, else the rows above the choices (VS Code 1.96). Fails when a row is cut short.
+   */
+  async function fullText(widget, firstChoice) {
+    const message = widget.locator('.quick-input-message');
+    if ((await message.count()) && (await message.isVisible()) && (await message.innerText()).trim()) return (await message.innerText()).trim();
+    const rows = await widget.locator('.monaco-list-row').evaluateAll((els) =>
+      els.map((el) => {
+        const name = el.querySelector('.label-name');
+        // The first choice follows the separator under the text: its row has a border on top.
+        return { text: name?.textContent ?? '', cut: name ? name.scrollWidth > name.clientWidth + 1 : false, choice: /separator-border/.test(el.className) || !!el.querySelector('[class*=separator-border]') };
+      }),
+    );
+    const lines = [];
+    for (const r of rows) {
+      if (r.choice || firstChoice.test(r.text)) break;
+      assert.equal(r.cut, false, `a line of the text is cut short: ${r.text}`);
+      lines.push(r.text.trim());
+    }
+    return lines.join(' ');
+  }
+
   const dueItem = (page) => page.locator('[id="studydeck.study-deck.studyDeck.due"]');
   const dueText = async (page) => (await dueItem(page).textContent()).trim();
 
@@ -20,7 +43,12 @@ describe('palette quiz and progress (browser)', function () {
     await page.keyboard.press('Enter');
     for (let i = 0; i < 3; i++) {
       await widget.locator('.quick-input-title', { hasText: new RegExp(`Question ${i + 1} of`) }).waitFor({ timeout: 15_000 });
-      if (i === 0) await session.editor.screenshot('palette-question');
+      if (i === 0) {
+        const question = await fullText(widget, /^(\d\. |Which)/);
+        assert.match(question, /[?:.)]$/, `the whole question can be read, to its last character: ${question}`);
+        assert.ok(question.length > 40, question);
+        await session.editor.screenshot('palette-question');
+      }
       const multiple = /^Choose \d, then/.test(await widget.locator('.quick-input-box input').first().getAttribute('placeholder'));
       if (multiple) {
         const options = widget.locator('.monaco-list-row .label-name', { hasText: /^\d\. / });
@@ -37,7 +65,8 @@ describe('palette quiz and progress (browser)', function () {
       const reasons = await widget.locator('.monaco-list-row .quick-input-list-label-meta, .monaco-list-row .monaco-icon-label-description, .monaco-list-row .quick-input-list-detail').allInnerTexts();
       if (i === 0) {
         assert.ok(reasons.filter((r) => r.trim().length > 10).length >= 3, `each option, item or pair shows why: ${JSON.stringify(reasons)}`);
-        assert.ok((await widget.locator('.quick-input-message').innerText()).length > 40, 'the explanation is shown in full');
+        const explained = await fullText(widget, /(Next question|See the score)$/);
+        assert.ok(explained.length > 40 && /[.!?)]$/.test(explained), `the explanation is shown in full: ${explained}`);
         await session.editor.screenshot('palette-feedback');
       }
       await page.keyboard.press('Enter');

@@ -5,8 +5,9 @@ import { previewDue } from '../../core/progress/scheduler';
 import { intervalLabel } from '../cards/cardPanel';
 import { plainText } from '../glossary/register';
 import type { ProgressService } from '../progress/progressService';
+import { choosable, showText, type TextRow } from './textRows';
 
-type Item = vscode.QuickPickItem & { rating?: CardRating; reveal?: true };
+type Item = vscode.QuickPickItem & TextRow & { rating?: CardRating; reveal?: true };
 
 /** One QuickPick; resolves with the accepted item, or undefined on Escape. */
 function pick(setup: (qp: vscode.QuickPick<Item>) => void): Promise<Item | undefined> {
@@ -16,7 +17,7 @@ function pick(setup: (qp: vscode.QuickPick<Item>) => void): Promise<Item | undef
   return new Promise((resolve) => {
     let done = false;
     qp.onDidAccept(() => {
-      const chosen = qp.selectedItems[0] ?? qp.activeItems[0];
+      const chosen = choosable(qp.selectedItems)[0] ?? choosable(qp.activeItems)[0];
       if (!chosen) return;
       done = true;
       resolve(chosen);
@@ -30,16 +31,6 @@ function pick(setup: (qp: vscode.QuickPick<Item>) => void): Promise<Item | undef
   });
 }
 
-/** The card's text where the picker shows it in full: the wrapped message, or the placeholder on old VS Code. */
-function show(qp: vscode.QuickPick<Item>, text: string, hint: string): void {
-  if ('prompt' in qp) {
-    (qp as unknown as { prompt: string }).prompt = text;
-    qp.placeholder = hint;
-  } else {
-    qp.placeholder = `${text} — ${hint}`;
-  }
-}
-
 /**
  * Flashcards in the palette: the front, Enter shows the back, then Again, Hard, Good or Easy, each with the
  * interval it would give. Each rating is recorded at once, so Escape loses nothing.
@@ -51,18 +42,18 @@ export async function runPaletteCards(title: string, cards: readonly IndexedCard
     const heading = `${title} · ${vscode.l10n.t('Card {0} of {1}', i + 1, cards.length)} · #${card.deck}`;
     const front = await pick((qp) => {
       qp.title = heading;
-      show(qp, plainText(card.front), vscode.l10n.t('Enter shows the answer, Escape stops'));
-      qp.items = [{ label: `$(eye) ${vscode.l10n.t('Show the answer')}`, reveal: true, alwaysShow: true }];
+      showText(qp, plainText(card.front), vscode.l10n.t('Enter shows the answer, Escape stops'), [{ label: `$(eye) ${vscode.l10n.t('Show the answer')}`, reveal: true, alwaysShow: true }]);
+      qp.activeItems = choosable(qp.items);
     });
     if (!front) break;
     const now = Date.now();
     const due = previewDue(progress.cardSchedule(card.id), now);
     const rated = await pick((qp) => {
       qp.title = heading;
-      show(qp, `${plainText(card.front)} → ${plainText(card.back)}`, vscode.l10n.t('How well did you remember it?'));
-      qp.items = ([1, 2, 3, 4] as const).map((r) => ({ label: `${r}. ${labels[r]}`, description: intervalLabel(due[r] - now), rating: r, alwaysShow: true }));
+      const ratings = ([1, 2, 3, 4] as const).map((r): Item => ({ label: `${r}. ${labels[r]}`, description: intervalLabel(due[r] - now), rating: r, alwaysShow: true }));
+      showText(qp, `${plainText(card.front)} → ${plainText(card.back)}`, vscode.l10n.t('How well did you remember it?'), ratings);
       // Good is the usual answer: start there.
-      qp.activeItems = [qp.items[2]];
+      qp.activeItems = [ratings[2]];
     });
     if (!rated?.rating) break;
     await progress.recordCardReview(card.id, rated.rating);

@@ -4,19 +4,22 @@ import { correctCount, isCorrectAnswer, presentedOrder, responsesOf, rightParts 
 import { QuizSession } from '../../core/quiz/session';
 import { plainText } from '../glossary/register';
 import type { AnswerSink } from '../progress/answerSink';
+import { choosable, keepTextRowsUnselected, showText, type TextRow } from './textRows';
 
-type OptionItem = vscode.QuickPickItem & { index?: number; action?: 'next' | 'stop' };
+type OptionItem = vscode.QuickPickItem & TextRow & { index?: number; action?: 'next' | 'stop' };
 
 /** Shows one QuickPick and resolves with the accepted items, or undefined on Escape. */
-function ask<T extends vscode.QuickPickItem>(setup: (qp: vscode.QuickPick<T>) => void): Promise<readonly T[] | undefined> {
+function ask<T extends vscode.QuickPickItem & TextRow>(setup: (qp: vscode.QuickPick<T>) => void): Promise<readonly T[] | undefined> {
   const qp = vscode.window.createQuickPick<T>();
   qp.ignoreFocusOut = true;
   setup(qp);
-  const first = qp.items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+  const first = choosable(qp.items)[0];
+  const selection = keepTextRowsUnselected(qp);
   return new Promise((resolve) => {
     let done = false;
     qp.onDidAccept(() => {
-      const picked = qp.canSelectMany ? qp.selectedItems : qp.selectedItems.length ? qp.selectedItems : qp.activeItems;
+      // Enter on a line of the question chooses nothing.
+      const picked = choosable(qp.canSelectMany ? qp.selectedItems : qp.selectedItems.length ? qp.selectedItems : qp.activeItems);
       if (picked.length === 0) return;
       done = true;
       resolve(picked);
@@ -24,26 +27,13 @@ function ask<T extends vscode.QuickPickItem>(setup: (qp: vscode.QuickPick<T>) =>
     });
     qp.onDidHide(() => {
       if (!done) resolve(undefined);
+      selection.dispose();
       qp.dispose();
     });
     qp.show();
-    // The prompt rows are separators; put the keyboard on the first thing that can be chosen.
+    // Put the keyboard on the first thing that can be chosen, below any lines of the question.
     if (first) qp.activeItems = [first];
   });
-}
-
-/**
- * Shows the question above the options. VS Code 1.96 (our floor) has no QuickPick.prompt; newer ones render
- * it as a wrapped message under the input. Where it is missing, the placeholder carries the question.
- */
-function showPrompt(qp: vscode.QuickPick<vscode.QuickPickItem>, text: string, hint: string): void {
-  const withPrompt = qp as unknown as { prompt?: string };
-  if ('prompt' in qp) {
-    withPrompt.prompt = text;
-    qp.placeholder = hint;
-  } else {
-    qp.placeholder = `${text} — ${hint}`;
-  }
 }
 
 export interface PaletteQuizResult {
@@ -90,8 +80,7 @@ async function askQuestion(q: Question, heading: string, prompt: string, seed: n
       const chosen = await ask<OptionItem>((qp) => {
         qp.title = heading;
         qp.canSelectMany = q.type === 'multiple';
-        showPrompt(qp as vscode.QuickPick<vscode.QuickPickItem>, prompt, q.type === 'multiple' ? vscode.l10n.t('Choose {0}, then press Enter', n) : vscode.l10n.t('Choose one answer'));
-        qp.items = q.options.map((o, i) => ({ label: `${i + 1}. ${plainText(o.text)}`, index: i }));
+        showText(qp, prompt, q.type === 'multiple' ? vscode.l10n.t('Choose {0}, then press Enter', n) : vscode.l10n.t('Choose one answer'), q.options.map((o, i) => ({ label: `${i + 1}. ${plainText(o.text)}`, index: i })));
       });
       return chosen?.map((c) => c.index).filter((i): i is number => i !== undefined);
     }
@@ -102,8 +91,7 @@ async function askQuestion(q: Question, heading: string, prompt: string, seed: n
         const so = placed.length ? ` ${vscode.l10n.t('So far: {0}.', placed.map((i, k) => `${k + 1}. ${plainText(q.items[i].text)}`).join('; '))}` : '';
         const picked = await ask<OptionItem>((qp) => {
           qp.title = heading;
-          showPrompt(qp as vscode.QuickPick<vscode.QuickPickItem>, `${prompt}${so}`, whichComes(placed.length));
-          qp.items = left.map((i) => ({ label: plainText(q.items[i].text), index: i }));
+          showText(qp, `${prompt}${so}`, whichComes(placed.length), left.map((i) => ({ label: plainText(q.items[i].text), index: i })));
         });
         const index = picked?.[0]?.index;
         if (index === undefined) return undefined;
@@ -119,8 +107,7 @@ async function askQuestion(q: Question, heading: string, prompt: string, seed: n
       for (let p = 0; p < q.pairs.length; p++) {
         const picked = await ask<OptionItem>((qp) => {
           qp.title = `${heading} · ${vscode.l10n.t('Prompt {0} of {1}', p + 1, q.pairs.length)}`;
-          showPrompt(qp as vscode.QuickPick<vscode.QuickPickItem>, `${prompt} — ${plainText(q.pairs[p].prompt)}`, vscode.l10n.t('Which response matches "{0}"?', plainText(q.pairs[p].prompt)));
-          qp.items = left.map((i) => ({ label: plainText(responses[i].text), index: i }));
+          showText(qp, `${prompt} — ${plainText(q.pairs[p].prompt)}`, vscode.l10n.t('Which response matches "{0}"?', plainText(q.pairs[p].prompt)), left.map((i) => ({ label: plainText(responses[i].text), index: i })));
         });
         const index = picked?.[0]?.index;
         if (index === undefined) return undefined;
@@ -211,15 +198,14 @@ export async function runPaletteQuiz(title: string, questions: readonly Question
     const next = await ask<OptionItem>((qp) => {
       // Titles do not render codicons; plain marks do.
       qp.title = `${right ? `✓ ${vscode.l10n.t('Correct')}` : `✗ ${vscode.l10n.t('Incorrect')}`} · ${heading}`;
-      showPrompt(qp as vscode.QuickPick<vscode.QuickPickItem>, feedback.message, vscode.l10n.t('Enter for the next question, Escape to stop'));
       qp.matchOnDetail = true;
-      qp.items = [
+      showText(qp, feedback.message, vscode.l10n.t('Enter for the next question, Escape to stop'), [
         { label: last ? `$(check-all) ${vscode.l10n.t('See the score')}` : `$(arrow-right) ${vscode.l10n.t('Next question')}`, action: 'next', alwaysShow: true },
         { label: '', kind: vscode.QuickPickItemKind.Separator },
         ...feedback.rows,
         { label: '', kind: vscode.QuickPickItemKind.Separator },
         { label: `$(close) ${vscode.l10n.t('Stop the quiz')}`, action: 'stop', alwaysShow: true },
-      ];
+      ]);
     });
     // Escape or "Stop" ends the quiz; choosing any explanation row moves on, as "Next question" does.
     if (!next || next[0].action === 'stop') break;
