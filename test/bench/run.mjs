@@ -215,6 +215,126 @@ console.log(`Index build (once per content load): ${buildTimes.join(', ')}\n`);
   console.log();
 }
 
+// ---------- start-up: full replay beside the snapshot ----------
+// What ProgressService does at start-up, with the same core code: today's full replay (read and merge every
+// log, replay in 20 ms slices) beside the snapshot path (read the snapshot, read only the lines after its
+// marks, replay those). The longest slice is the event loop's longest stall meanwhile.
+{
+  const v8 = await import('node:v8');
+  const vm = await import('node:vm');
+  const { createHook } = await import('node:async_hooks');
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc');
+  const { ProgressStore } = require(path.join(repoRoot, 'out/src/core/progress/store.js'));
+  const { ProgressLedger } = require(path.join(repoRoot, 'out/src/core/progress/ledger.js'));
+  const { compareRecords } = require(path.join(repoRoot, 'out/src/core/progress/records.js'));
+  const { dueKeys, FSRS_PARAMETERS } = require(path.join(repoRoot, 'out/src/core/progress/scheduler.js'));
+  const snap = require(path.join(repoRoot, 'out/src/core/progress/snapshot.js'));
+  const FSRS_ID = JSON.stringify(FSRS_PARAMETERS);
+  const hash = () => 'abcdef012345';
+  const t0 = Date.UTC(2023, 0, 1);
+  const breathe = () => new Promise((r) => setImmediate(r));
+
+  /**
+   * Runs fn twice: once for its time, once with async hooks to find its longest synchronous stretch (the
+   * longest time it held the thread between two awaits; hooks slow it down, so the time comes from the
+   * first run). An event-loop delay monitor would count this shared machine's scheduling noise too.
+   */
+  async function watched(fn) {
+    const t = performance.now();
+    const result = await fn();
+    const ms = performance.now() - t;
+    const open = [];
+    let longest = 0;
+    const hook = createHook({
+      before: () => void open.push(performance.now()),
+      after: () => {
+        const s = open.pop();
+        if (s !== undefined) longest = Math.max(longest, performance.now() - s);
+      },
+    });
+    hook.enable();
+    const first = performance.now();
+    const running = fn();
+    longest = Math.max(longest, performance.now() - first); // up to its first await
+    await running;
+    hook.disable();
+    return { result, ms, longest };
+  }
+  const heapNow = () => {
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const mb = (bytes) => `${Math.max(0, bytes / 1024 / 1024).toFixed(0)} MB`;
+
+  const rows = [];
+  for (const n of [10_000, 100_000, 1_000_000]) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studydeck-bench-startup-'));
+    // Three machines' logs over 3,000 questions, answered over the years: n answers in all.
+    const questions = 3000;
+    for (const w of ['laptop', 'desktop', 'tablet']) {
+      const fd = fs.openSync(path.join(dir, `answers-${w}.jsonl`), 'w');
+      let chunk = [];
+      for (let i = w === 'laptop' ? 0 : w === 'desktop' ? 1 : 2; i < n; i += 3) {
+        chunk.push(JSON.stringify({ v: 1, kind: 'answer', q: `bench/q${(i * 7919) % questions}`, at: t0 + i * 60_000, c: [i % 4], ok: i % 5 !== 0, h: 'abcdef012345', w }));
+        if (chunk.length === 10_000) {
+          fs.writeSync(fd, chunk.join('\n') + '\n');
+          chunk = [];
+        }
+      }
+      if (chunk.length) fs.writeSync(fd, chunk.join('\n') + '\n');
+      fs.closeSync(fd);
+    }
+    const now = t0 + n * 60_000 + 86_400_000;
+    const before = heapNow();
+    // Today's full replay, as ProgressService.rebuild does it.
+    const full = await watched(async () => {
+      const { records, marks } = await new ProgressStore(dir, 'bench-window').load();
+      const ledger = new ProgressLedger();
+      let slice = performance.now();
+      for (const r of records) {
+        ledger.apply(r, hash);
+        if (performance.now() - slice > 20) {
+          await breathe();
+          slice = performance.now();
+        }
+      }
+      return { ledger, marks, records, due: dueKeys(ledger.schedules, now).length };
+    });
+    const fullHeap = heapNow() - before; // while the replay's records and ledger are still held
+    // The window saves its snapshot; then 50 answers arrive before the next start.
+    const file = path.join(dir, 'snapshot.json');
+    await snap.writeSnapshot(file, { format: snap.SNAPSHOT_FORMAT, version: snap.SNAPSHOT_VERSION, logDir: dir, timeZone: snap.currentTimeZone(), fsrs: FSRS_ID, logs: full.result.marks, ledger: full.result.ledger.toJSON(), savedAt: now });
+    const snapshotBytes = fs.statSync(file).size;
+    const fullDue = full.result.due;
+    full.result = undefined;
+    const extra = Array.from({ length: 50 }, (_, i) => JSON.stringify({ v: 1, kind: 'answer', q: `bench/q${i}`, at: now + i, c: [0], ok: true, h: 'abcdef012345', w: 'laptop' }));
+    fs.appendFileSync(path.join(dir, 'answers-laptop.jsonl'), extra.join('\n') + '\n');
+    const base = heapNow();
+    const fast = await watched(async () => {
+      const read = await snap.readSnapshot(file, dir, FSRS_ID);
+      if (!('snapshot' in read)) throw new Error(`bench: snapshot refused: ${read.stale}`);
+      const tail = await new ProgressStore(dir, 'bench-window').readTails(read.snapshot.logs);
+      const ledger = ProgressLedger.fromJSON(read.snapshot.ledger);
+      for (const r of tail.records.sort(compareRecords)) ledger.apply(r, hash);
+      return { ledger, due: dueKeys(ledger.schedules, now).length, tail: tail.records.length };
+    });
+    const fastHeap = heapNow() - base;
+    if (fast.result.tail !== 50) throw new Error(`bench: the snapshot start read ${fast.result.tail} new answers, not 50`);
+    rows.push([
+      n.toLocaleString('en'),
+      fmt(full.ms), fmt(full.longest), mb(fullHeap),
+      fmt(fast.ms), fmt(fast.longest), mb(fastHeap),
+      `${(snapshotBytes / 1024).toFixed(0)} KB`,
+      `${fullDue} / ${fast.result.due}`,
+    ]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('Start-up with years of history (3 machines\' logs, 3,000 questions): time to the first due count, longest synchronous slice, heap held');
+  table(['answers', 'full replay', 'longest slice', 'heap', 'snapshot + tail', 'longest slice', 'heap', 'snapshot file', 'due now (full / snapshot after 50 more)'], rows);
+  console.log('(the snapshot path reads the snapshot and the 50 answers written after it; full replay is the fallback when there is no usable snapshot)\n');
+}
+
 // ---------- flashcards in notes ----------
 {
   const { CardIndex } = require(path.join(repoRoot, 'out/src/core/cards/cardIndex.js'));
@@ -252,6 +372,45 @@ console.log(`Index build (once per content load): ${buildTimes.join(', ')}\n`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+// ---------- marking terms in Markdown ----------
+{
+  const { markTermsInMarkdown } = require(path.join(repoRoot, 'out/src/core/glossary/markTerms.js'));
+  // 10,000 terms: acronyms, and phrases of two to four words with an alias each.
+  const words = ['model', 'vector', 'token', 'prompt', 'agent', 'guard', 'batch', 'cache', 'layer', 'store', 'index', 'shard', 'stream', 'policy', 'graph', 'query'];
+  const terms = [];
+  for (let i = 0; i < 10_000; i++) {
+    const acronym = i % 4 === 0;
+    const phrase = Array.from({ length: 2 + (i % 3) }, (_, k) => words[(i * 7 + k * 5) % words.length]).join(' ') + ` ${i.toString(36)}`;
+    terms.push({ id: `t${i}`, term: acronym ? `Q${i.toString(36).toUpperCase()}Z` : phrase, aliases: acronym ? [] : [`alias ${i.toString(36)}`], definition: 'd', confusedWith: [], packId: 'bench', source: { file: 'f', line: 0 } });
+  }
+  const index = new TermIndex(terms);
+  // A 2,000-word explanation: paragraphs of prose naming some of the terms, code spans, links, a list, a fence.
+  const prose = ['the', 'answer', 'uses', 'a', 'managed', 'service', 'so', 'that', 'training', 'and', 'inference', 'stay', 'cheap', 'for', 'each', 'request'];
+  const parts = [];
+  let count = 0;
+  for (let p = 0; count < 2000; p++) {
+    const sentence = [];
+    for (let w = 0; w < 12; w++) sentence.push(prose[(p * 13 + w) % prose.length]);
+    sentence.splice(3, 0, terms[(p * 37) % 10_000].term);
+    sentence.splice(8, 0, p % 3 === 0 ? '`client.invoke(model_id)`' : p % 3 === 1 ? `[the guide](https://docs.example.com/${p})` : terms[(p * 91 + 4) % 10_000].term);
+    const text = sentence.join(' ') + '.';
+    parts.push(p % 10 === 9 ? `- ${text}` : p % 25 === 24 ? `${text}\n\n\`\`\`python\nprint(${p})\n\`\`\`` : text);
+    count += text.split(/\s+/).length;
+    if (p % 5 === 4) parts.push('');
+  }
+  const markdown = parts.join('\n');
+  const wordCount = markdown.split(/\s+/).filter((x) => /\w/.test(x)).length;
+  // The naive way: one RegExp per term and alias over the whole text (no Markdown awareness at all).
+  const regexps = terms.flatMap((t) => [t.term, ...t.aliases].map((f) => new RegExp(`(^|[^\\p{L}\\p{N}_])(${escape(f)})(?![\\p{L}\\p{N}_])`, /\p{Ll}/u.test(f) ? 'iu' : 'u')));
+  const naive = () => regexps.reduce((n, re) => n + (re.test(markdown) ? 1 : 0), 0);
+  const marked = markTermsInMarkdown(markdown, index);
+  const fast = time(() => markTermsInMarkdown(markdown, index), { inner: 20 });
+  const slow = time(naive, { runs: 5 });
+  console.log(`Marking terms in a ${wordCount.toLocaleString('en')}-word explanation with ${terms.length.toLocaleString('en')} terms: markTermsInMarkdown beside a naive scan (one RegExp per term over the text)`);
+  table(['markTermsInMarkdown', 'naive RegExp scan', 'naive / marker', 'terms marked'], [[fmt(fast), fmt(slow), `${Math.round(slow / fast).toLocaleString('en')}×`, marked.terms.length]]);
+  console.log('(the marker also skips code, links and URLs; the naive scan only finds which terms occur)\n');
+}
+
 // ---------- bundle size ----------
 for (const f of ['dist/extension.js', 'dist/webview/quiz.js', 'dist/webview/exam.js', 'dist/webview/dashboard.js', 'dist/webview/cards.js']) {
   const p = path.join(repoRoot, f);
@@ -260,8 +419,33 @@ for (const f of ['dist/extension.js', 'dist/webview/quiz.js', 'dist/webview/exam
 
 // ---------- activation in the real editor ----------
 if (!process.argv.includes('--no-editor')) {
-  process.env.STUDYDECK_GREP = 'activation time|quiz panel|lens on exactly';
   const { runIntegration } = await import('../harness/runIntegration.mjs');
+  // Ten fresh editors, one activation each: activate()'s own time and its steps.
+  const runs = [];
+  const write = process.stdout.write.bind(process.stdout);
+  for (let i = 0; i < 10; i++) {
+    process.env.STUDYDECK_GREP = 'activates and reports';
+    let seen = '';
+    process.stdout.write = (chunk, ...rest) => {
+      seen += String(chunk);
+      return typeof rest[rest.length - 1] === 'function' ? (rest[rest.length - 1](), true) : true;
+    };
+    try {
+      await runIntegration({ quiet: false, measuresOnly: true });
+    } finally {
+      process.stdout.write = write;
+    }
+    const m = /activate\(\) own time: ([\d.]+) ms \((.*)\)/.exec(seen);
+    if (!m) throw new Error(`bench: no activation time in run ${i + 1}:\n${seen.slice(-2000)}`);
+    runs.push({ ms: Number(m[1]), phases: m[2] });
+  }
+  const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
+  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  console.log('\nActivation in the real editor (code-server extension host), 10 fresh editors: activate()\'s own time');
+  table(['median', '90th percentile', 'fastest', 'slowest'], [[fmt(pct(50)), fmt(pct(90)), fmt(sorted[0]), fmt(sorted[sorted.length - 1])]]);
+  console.log(`slowest run's steps: ${runs.find((r) => r.ms === sorted[sorted.length - 1]).phases}`);
+
+  process.env.STUDYDECK_GREP = 'quiz panel|lens on exactly|progress across';
   console.log('\nIn the real editor (code-server extension host); see the [measure] lines:');
   const r = await runIntegration({ quiet: false, measuresOnly: true });
   if (r.code !== 0) process.exitCode = 1;

@@ -15,7 +15,7 @@ describe('extension', () => {
     const a = await api();
     assert.equal(typeof a.activationMs, 'number');
     assert.ok(a.activationMs > 0 && a.activationMs < 1000, `activation took ${a.activationMs} ms`);
-    console.log(`[measure] activate() own time: ${a.activationMs.toFixed(2)} ms`);
+    console.log(`[measure] activate() own time: ${a.activationMs.toFixed(2)} ms (${a.activationPhases.map(([n, ms]) => `${n} ${ms.toFixed(2)}`).join(' · ')})`);
   });
 
   it('does not parse content during activation', async () => {

@@ -98,7 +98,7 @@ describe('progress store', () => {
   });
 
   it('loads nothing, without problems, before anything was written', async () => {
-    assert.deepEqual(await new ProgressStore(dir, 'w1').load(), { records: [], problems: [] });
+    assert.deepEqual(await new ProgressStore(dir, 'w1').load(), { records: [], problems: [], marks: [] });
   });
 
   it('refuses a writer id that is not safe in a file name', () => {

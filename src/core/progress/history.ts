@@ -12,7 +12,7 @@ export function dayKey(ms: number): string {
  * dayKey for many times at once. Answers come in time order, so most fall on the day before them: the day's
  * bounds are kept and a Date is built only when a time leaves them (100,000 answers: one Date per day).
  */
-function dayKeyer(): (ms: number) => string {
+export function dayKeyer(): (ms: number) => string {
   let start = Infinity;
   let end = -Infinity;
   let key = '';
@@ -81,17 +81,28 @@ export interface DayAccuracy {
  * future of now are ignored.
  */
 export function dailyAccuracy(records: readonly ProgressRecord[], now: number, days: number): DayAccuracy[] {
-  const n = Math.max(0, Math.floor(days));
-  const tally = new Map<string, { answered: number; correct: number }>();
-  for (let i = n - 1; i >= 0; i--) tally.set(dayKeyFrom(now, -i), { answered: 0, correct: 0 });
+  const byDay = new Map<string, { answered: number; correct: number }>();
   const keyOf = dayKeyer();
   for (const a of countedAnswers(records, now)) {
-    const t = tally.get(keyOf(a.at));
-    if (!t) continue;
+    const key = keyOf(a.at);
+    const t = byDay.get(key) ?? { answered: 0, correct: 0 };
     t.answered++;
     if (a.ok) t.correct++;
+    byDay.set(key, t);
   }
-  return [...tally].map(([day, t]) => ({ day, answered: t.answered, correct: t.correct }));
+  return dailyAccuracyFromDays(byDay, now, days);
+}
+
+/** The same from each day's tally (the progress ledger keeps them): the last `days` local days, oldest first. */
+export function dailyAccuracyFromDays(byDay: ReadonlyMap<string, { readonly answered: number; readonly correct: number }>, now: number, days: number): DayAccuracy[] {
+  const n = Math.max(0, Math.floor(days));
+  const out: DayAccuracy[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const day = dayKeyFrom(now, -i);
+    const t = byDay.get(day);
+    out.push({ day, answered: t?.answered ?? 0, correct: t?.correct ?? 0 });
+  }
+  return out;
 }
 
 export interface Streak {
@@ -106,7 +117,11 @@ export interface Streak {
  */
 export function streakOf(records: readonly ProgressRecord[], now: number): Streak {
   const keyOf = dayKeyer();
-  const days = new Set(countedAnswers(records, now).map((a) => keyOf(a.at)));
+  return streakFromDays(new Set(countedAnswers(records, now).map((a) => keyOf(a.at))), now);
+}
+
+/** The same from the set of local days with at least one answer or review. */
+export function streakFromDays(days: ReadonlySet<string>, now: number): Streak {
   const answeredToday = days.has(dayKey(now));
   let current = 0;
   for (let i = answeredToday ? 0 : 1; days.has(dayKeyFrom(now, -i)); i++) current++;

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { sortInSlices } from '../../util/slicedSort';
 import { checkRecord, futureVersionOf, parseRecord, recordId, serializeRecord, WRITER_ID, type ProgressRecord } from './records';
 
 export interface LoadResult {
@@ -8,13 +9,47 @@ export interface LoadResult {
   readonly records: ProgressRecord[];
   /** Sentences for a person: what could not be read and where it was kept. */
   readonly problems: string[];
+  /** How far each log was read, for a later tail read (readTails). */
+  readonly marks: LogMark[];
 }
+
+/**
+ * How much of a log was read: its first `size` bytes, whose last (up to) TAIL_BYTES hash to `tail`. A log
+ * is append-only, so when its first `size` bytes still end the same way, only what follows is new.
+ */
+export interface LogMark {
+  readonly name: string;
+  readonly size: number;
+  readonly tail: string;
+}
+
+/** What readTails found: the records appended since the marks, and the new marks; undefined when a full read is needed. */
+export interface TailResult {
+  readonly records: ProgressRecord[];
+  readonly marks: LogMark[];
+  readonly problems: string[];
+}
+
+const TAIL_BYTES = 4096;
+/** Parsing yields to the event loop after this long, so a long log never holds the extension host. */
+const SLICE_MS = 20;
 
 export const EXPORT_FORMAT = 'studydeck-progress';
 export const EXPORT_VERSION = 1;
 
-/** Every log this store reads; `.tmp` files of an unfinished rewrite do not match. */
-const LOG_FILE = /^answers-[A-Za-z0-9_-]+\.jsonl$/;
+/**
+ * Every log this store reads: one per writer, and the copies sync tools make of them ("answers-x (conflicted
+ * copy).jsonl", "answers-x.sync-conflict-….jsonl"), whose records count once. `.tmp` files of an unfinished
+ * rewrite do not match.
+ */
+const LOG_FILE = /^answers-[^/\\]+\.jsonl$/;
+/** The name a writer gives its own log; others are copies. */
+const OWN_LOG = /^answers-[A-Za-z0-9_-]+\.jsonl$/;
+
+/** True for a log that a sync tool copied (a conflict), not one a Study Deck window writes. */
+export function isLogCopy(name: string): boolean {
+  return LOG_FILE.test(name) && !OWN_LOG.test(name);
+}
 const NEWLINE = 0x0a;
 /** How often, and how long apart, a torn last line is read again in case its writer is still writing it. */
 const TORN_TAIL_RETRIES = 3;
@@ -34,14 +69,23 @@ interface Snapshot {
 export class ProgressStore {
   /** The one file this store appends to. */
   readonly file: string;
+  /** Its name in the folder. */
+  get fileName(): string {
+    return path.basename(this.file);
+  }
   /** Operations of one store run one at a time, so an append never races this store's own rewrite. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Problems met while importing or exporting, handed over by the next load(). */
   private unreported: string[] = [];
 
+  /**
+   * @param createDir make the folder when it is missing: yes for the default place; no for a folder the
+   *   learner chose, where a missing folder means an unplugged or offline drive that must not be recreated
+   */
   constructor(
     readonly dir: string,
     readonly writerId: string,
+    private readonly createDir = true,
   ) {
     if (!WRITER_ID.test(writerId)) throw new Error(`Invalid progress writer id ${JSON.stringify(writerId)}: use letters, digits, "-" and "_".`);
     this.file = path.join(dir, `answers-${writerId}.jsonl`);
@@ -53,7 +97,58 @@ export class ProgressStore {
       const result = await this.loadNow();
       const problems = [...this.unreported, ...result.problems];
       this.unreported = [];
-      return { records: result.records, problems };
+      return { records: result.records, problems, marks: result.marks };
+    });
+  }
+
+  /**
+   * The records appended to the logs since `marks` (and every record of a log not in them). Undefined when
+   * that is not enough: a marked log shrank, was rewritten or is gone, or a new line cannot be read; then
+   * call load().
+   */
+  readTails(marks: readonly LogMark[], skip: readonly string[] = []): Promise<TailResult | undefined> {
+    return this.serial(async () => {
+      let names: string[];
+      try {
+        names = (await fs.readdir(this.dir)).filter((n) => LOG_FILE.test(n) && !skip.includes(n)).sort();
+      } catch (e) {
+        if (errorCode(e) === 'ENOENT' && marks.length === 0) return { records: [], marks: [], problems: [] };
+        return undefined;
+      }
+      const known = new Map(marks.map((m) => [m.name, m]));
+      if (marks.some((m) => !names.includes(m.name))) return undefined;
+      // A sync tool's copy repeats records already counted: only a full load counts each once.
+      if (names.some((n) => !known.has(n) && isLogCopy(n))) return undefined;
+      const records: ProgressRecord[] = [];
+      const out: LogMark[] = [];
+      const problems: string[] = [];
+      for (const name of names) {
+        const mark = known.get(name);
+        const tail = await readFrom(path.join(this.dir, name), mark);
+        if (!tail) return undefined;
+        let future = 0;
+        let pending = Buffer.alloc(0);
+        let slice = performance.now();
+        for (const raw of splitLines(tail.bytes)) {
+          // A tail can be a whole new log (another machine's years): yield as the full load does.
+          if (performance.now() - slice > SLICE_MS) {
+            await breathe();
+            slice = performance.now();
+          }
+          const text = decodeLine(raw);
+          if (text.trim() === '') continue;
+          const record = parseRecord(text);
+          if (record) records.push(record);
+          else if (futureVersionOf(text) !== undefined) future++;
+          else if (tail.bytes[tail.bytes.length - 1] !== NEWLINE && raw.byteOffset + raw.length === tail.bytes.byteOffset + tail.bytes.length) pending = Buffer.from(raw);
+          // A bad line: the full load sets it aside and says so.
+          else return undefined;
+        }
+        if (future > 0) problems.push(`${future === 1 ? '1 record' : `${future} records`} in ${name} ${future === 1 ? 'was' : 'were'} written by a newer version of Study Deck; they are kept in the file but not used by this version.`);
+        // A torn last line (another window mid-append) is read again next time.
+        out.push(await markOf(path.join(this.dir, name), tail.end - pending.length));
+      }
+      return { records, marks: out, problems };
     });
   }
 
@@ -61,7 +156,7 @@ export class ProgressStore {
   append(record: ProgressRecord): Promise<void> {
     const line = serializeRecord(record);
     return this.serial(async () => {
-      await fs.mkdir(this.dir, { recursive: true });
+      if (this.createDir) await fs.mkdir(this.dir, { recursive: true });
       const prefix = (await endsMidLine(this.file)) ? '\n' : '';
       // One write call per record, opened for appending: a crash can tear at most this line.
       await fs.appendFile(this.file, `${prefix}${line}\n`);
@@ -86,7 +181,7 @@ export class ProgressStore {
         fresh.push(r);
       }
       if (fresh.length > 0) {
-        await fs.mkdir(this.dir, { recursive: true });
+        if (this.createDir) await fs.mkdir(this.dir, { recursive: true });
         const name = `answers-import-${Date.now()}-${randomBytes(3).toString('hex')}.jsonl`;
         await this.writeAtomically(path.join(this.dir, name), fresh.map((r) => `${serializeRecord(r)}\n`).join(''));
       }
@@ -124,30 +219,49 @@ export class ProgressStore {
     try {
       names = await fs.readdir(this.dir);
     } catch (e) {
-      if (errorCode(e) === 'ENOENT') return { records: [], problems };
+      if (errorCode(e) === 'ENOENT') return { records: [], problems, marks: [] };
       problems.push(`The progress folder ${this.dir} could not be read (${describeError(e)}); no progress was loaded.`);
-      return { records: [], problems };
+      return { records: [], problems, marks: [] };
     }
-    const byId = new Map<string, ProgressRecord>();
+    const byId = new Set<string>();
+    const entries: [string, ProgressRecord][] = [];
+    const marks: LogMark[] = [];
+    const copies = names.filter(isLogCopy);
+    if (copies.length > 0) {
+      problems.push(`A sync tool made ${copies.length === 1 ? 'a copy' : `${copies.length} copies`} of a progress log in ${this.dir} (${copies.join(', ')}); ${copies.length === 1 ? 'its' : 'their'} answers are merged and each counted once. The ${copies.length === 1 ? 'copy' : 'copies'} can stay.`);
+    }
+    let slice = performance.now();
     for (const name of names.filter((n) => LOG_FILE.test(n)).sort()) {
-      for (const r of await this.readLog(name, problems)) {
+      const log = await this.readLog(name, problems);
+      for (const r of log.records) {
         const id = recordId(r);
-        if (!byId.has(id)) byId.set(id, r);
+        if (!byId.has(id)) {
+          byId.add(id);
+          entries.push([id, r]);
+        }
+        if (performance.now() - slice > SLICE_MS) {
+          await breathe();
+          slice = performance.now();
+        }
       }
+      if (log.mark) marks.push(log.mark);
     }
-    const records = [...byId].sort(([ia, a], [ib, b]) => a.at - b.at || (ia < ib ? -1 : ia > ib ? 1 : 0)).map(([, r]) => r);
-    return { records, problems };
+    // Logs are written in time order, so this is a merge of a few sorted runs: near linear for TimSort.
+    // In slices: a million records would otherwise hold the extension host for half a second.
+    const sorted = await sortInSlices(entries, ([ia, a], [ib, b]) => a.at - b.at || (ia < ib ? -1 : ia > ib ? 1 : 0), SLICE_MS);
+    const records = sorted.map(([, r]) => r);
+    return { records, problems, marks };
   }
 
   /** The records of one log; bad lines are backed up and removed from it, future-version lines stay put. */
-  private async readLog(name: string, problems: string[]): Promise<ProgressRecord[]> {
+  private async readLog(name: string, problems: string[]): Promise<{ records: ProgressRecord[]; mark?: LogMark }> {
     const file = path.join(this.dir, name);
     let snap: Snapshot;
     try {
       snap = await readSnapshot(file);
     } catch (e) {
       problems.push(`${name} could not be read (${describeError(e)}); the answers in it are left out until it can be read.`);
-      return [];
+      return { records: [] };
     }
     // A torn last line may be another window's append still under way: look again before calling it corrupt.
     for (let i = 0; i < TORN_TAIL_RETRIES && hasTornTail(snap.bytes); i++) {
@@ -161,7 +275,12 @@ export class ProgressStore {
     const kept: Buffer[] = [];
     const bad: Buffer[] = [];
     let future = 0;
+    let slice = performance.now();
     for (const raw of splitLines(snap.bytes)) {
+      if (performance.now() - slice > SLICE_MS) {
+        await breathe();
+        slice = performance.now();
+      }
       const text = decodeLine(raw);
       if (text.trim() === '') continue;
       const record = parseRecord(text);
@@ -182,8 +301,14 @@ export class ProgressStore {
           'they are kept in the file but not used by this version. Update Study Deck to include them.',
       );
     }
-    if (bad.length > 0) problems.push(await this.setAside(name, snap, kept, bad));
-    return records;
+    if (bad.length > 0) {
+      // The log is rewritten without the bad lines: no mark, the next read is a full one.
+      problems.push(await this.setAside(name, snap, kept, bad));
+      return { records };
+    }
+    // Up to the last whole line: a torn last line (an append under way) is read again next time.
+    const covered = snap.bytes[snap.bytes.length - 1] === NEWLINE || snap.bytes.length === 0 ? snap.bytes.length : snap.bytes.lastIndexOf(NEWLINE) + 1;
+    return { records, mark: { name, size: covered, tail: hashOf(snap.bytes.subarray(Math.max(0, covered - TAIL_BYTES), covered)) } };
   }
 
   /** Copies the bad lines to a backup, then rewrites the log without them; returns what happened, for a person. */
@@ -248,6 +373,55 @@ export function parseExport(text: string): ProgressRecord[] {
   });
 }
 
+/** Lets other work run between slices of a long read. */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The bytes of `file` after `mark`, if its first mark.size bytes still end as they did; all of it without a mark. */
+async function readFrom(file: string, mark: LogMark | undefined): Promise<{ bytes: Buffer; end: number } | undefined> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const { size } = await handle.stat();
+    const from = mark?.size ?? 0;
+    if (size < from) return undefined;
+    if (mark) {
+      const start = Math.max(0, from - TAIL_BYTES);
+      const head = Buffer.alloc(from - start);
+      await handle.read(head, 0, head.length, start);
+      if (hashOf(head) !== mark.tail) return undefined;
+    }
+    const bytes = Buffer.alloc(size - from);
+    if (bytes.length > 0) await handle.read(bytes, 0, bytes.length, from);
+    return { bytes, end: size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The mark for the first `size` bytes of a file (all of it by default). */
+export async function markOf(file: string, size?: number): Promise<LogMark> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const end = size ?? (await handle.stat()).size;
+    const start = Math.max(0, end - TAIL_BYTES);
+    const tail = Buffer.alloc(end - start);
+    await handle.read(tail, 0, tail.length, start);
+    return { name: path.basename(file), size: end, tail: hashOf(tail) };
+  } finally {
+    await handle.close();
+  }
+}
+
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+}
+
 async function readSnapshot(file: string): Promise<Snapshot> {
   const handle = await fs.open(file, 'r');
   try {
@@ -260,15 +434,14 @@ async function readSnapshot(file: string): Promise<Snapshot> {
 }
 
 /** Lines as raw bytes, so a backup keeps exactly what was on disk (even bytes that are not UTF-8). */
-function splitLines(bytes: Buffer): Buffer[] {
-  const lines: Buffer[] = [];
+function* splitLines(bytes: Buffer): Generator<Buffer> {
+  // One line at a time, so the caller can yield between lines of a long log.
   let start = 0;
   for (let nl = bytes.indexOf(NEWLINE); nl !== -1; nl = bytes.indexOf(NEWLINE, start)) {
-    lines.push(bytes.subarray(start, nl));
+    yield bytes.subarray(start, nl);
     start = nl + 1;
   }
-  if (start < bytes.length) lines.push(bytes.subarray(start));
-  return lines;
+  if (start < bytes.length) yield bytes.subarray(start);
 }
 
 function decodeLine(raw: Buffer): string {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CardService } from '../cards/cardService';
 import { scoreExam } from '../../core/exam/score';
-import { dailyAccuracy, dayKeyFrom, streakOf, weakestTopics } from '../../core/progress/history';
+import { dayKeyFrom, weakestTopics } from '../../core/progress/history';
 import { parseExamDate, readiness } from '../../core/progress/readiness';
 import { examResultOf } from '../../core/progress/records';
 import { dueCountsByDay } from '../../core/progress/scheduler';
@@ -236,9 +236,9 @@ export function dashboardView(c: Content, progress: ProgressService, now: number
     examDateError,
     packs,
     // The packs' answers per day; flashcard reviews count for the streak (a day studied) but not here.
-    accuracy: dailyAccuracy(progress.log.filter((r) => !(r.kind === 'answer' && r.t === 'card')), now, ACCURACY_DAYS),
+    accuracy: progress.dailyAccuracy(now, ACCURACY_DAYS),
     due: dueCounts.map((count, i) => ({ day: dayKeyFrom(now, i), count })),
-    streak: streakOf(progress.log, now),
+    streak: progress.streak(now),
     weakest: weakestTopics(allTopics, schedules, now, 5).map((t) => ({ key: `${t.packId}/${t.topicId}`, title: t.title, recall: t.recall, seen: t.seen, total: t.total, mastered: t.mastered })),
     decks: cards?.indexed ? deckFigures(cards, progress, now) : [],
     attempts,
@@ -249,12 +249,12 @@ export function dashboardView(c: Content, progress: ProgressService, now: number
 function deckFigures(cards: CardService, progress: ProgressService, now: number): DashboardView['decks'] {
   const since = now - ACCURACY_DAYS * 86_400_000;
   const reviews = new Map<string, { ok: number; all: number }>();
-  for (const r of progress.log) {
-    if (r.kind !== 'answer' || r.t !== 'card' || r.at < since) continue;
-    const t = reviews.get(r.q) ?? { ok: 0, all: 0 };
+  for (const [at, key, ok] of progress.recentCardReviews(now)) {
+    if (at < since) continue;
+    const t = reviews.get(key) ?? { ok: 0, all: 0 };
     t.all++;
-    if (r.ok) t.ok++;
-    reviews.set(r.q, t);
+    if (ok) t.ok++;
+    reviews.set(key, t);
   }
   return cards.decks().map((d) => {
     const counts = cards.counts(d.cards, now);

@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { ProgressLedger } from '../../src/core/progress/ledger';
+import { cardKeyHash, cardReviewRecordOf, compareRecords, type AnswerRecord, type ProgressRecord } from '../../src/core/progress/records';
+import { buildSchedules } from '../../src/core/progress/scheduler';
+import { checkSnapshot, currentTimeZone, readSnapshot, SNAPSHOT_FORMAT, writeSnapshot } from '../../src/core/progress/snapshot';
+import { isLogCopy, ProgressStore } from '../../src/core/progress/store';
+
+const H = 'abcdef012345';
+const T0 = Date.UTC(2026, 10, 1, 8);
+const hash = (k: string) => (k.startsWith('card:') ? cardKeyHash(k) : H);
+
+function answer(q: string, at: number, ok: boolean, w = 'w1'): AnswerRecord {
+  return { v: 1, kind: 'answer', q, at, c: [ok ? 0 : 1], ok, h: H, w };
+}
+
+describe('progress ledger and snapshot', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studydeck-snapshot-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('builds, record by record in time order, exactly the schedules a full replay builds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ q: fc.integer({ min: 0, max: 6 }), dt: fc.integer({ min: 0, max: 5 * 86_400_000 }), ok: fc.boolean(), reset: fc.integer({ min: 0, max: 30 }) }), { maxLength: 60 }), (steps) => {
+        let at = T0;
+        const records: ProgressRecord[] = steps.map((s) => {
+          at += s.dt;
+          return s.reset === 0 ? { v: 1, kind: 'reset', at, w: 'w1', keys: [`p/q${s.q}`] } : s.reset === 1 ? { v: 1, kind: 'reset', at, w: 'w1', keys: 'all' } : answer(`p/q${s.q}`, at, s.ok);
+        });
+        const ledger = new ProgressLedger();
+        for (const r of records) assert.equal(ledger.apply(r, hash), true);
+        assert.deepEqual(ledger.schedules, buildSchedules(records, hash));
+        // And through JSON, as the snapshot keeps it.
+        assert.deepEqual(ProgressLedger.fromJSON(JSON.parse(JSON.stringify(ledger.toJSON()))).schedules, ledger.schedules);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps card schedules apart, counts days, and refuses a record older than one applied', () => {
+    const ledger = new ProgressLedger();
+    ledger.apply(answer('p/q1', T0, true), hash);
+    ledger.apply(cardReviewRecordOf({ cardKey: 'card:abc', rating: 3, at: T0 + 1000 }, 'w1'), hash);
+    assert.deepEqual([...ledger.schedules.keys()], ['p/q1']);
+    assert.deepEqual([...ledger.cards.keys()], ['card:abc']);
+    assert.equal(ledger.answers, 1);
+    assert.equal(ledger.cardReviews, 1);
+    assert.equal(ledger.activeDays().size, 1);
+    assert.equal(ledger.apply(answer('p/q2', T0 - 1, true), hash), false, 'out of order: the caller rebuilds');
+  });
+
+  it('reads back only what is new after the marks, and notices a log rewritten under them', async () => {
+    const store = new ProgressStore(dir, 'w1');
+    for (let i = 0; i < 5; i++) await store.append(answer(`p/q${i}`, T0 + i, true));
+    const first = await store.load();
+    assert.equal(first.records.length, 5);
+    for (let i = 5; i < 8; i++) await store.append(answer(`p/q${i}`, T0 + i, true));
+    fs.writeFileSync(path.join(dir, 'answers-w2.jsonl'), `${JSON.stringify(answer('p/x', T0 + 100, false, 'w2'))}\n`);
+    const tail = await store.readTails(first.marks);
+    assert.deepEqual(tail!.records.map((r) => (r.kind === 'answer' ? r.q : '')).sort(), ['p/q5', 'p/q6', 'p/q7', 'p/x']);
+    // A rewrite that keeps the length but changes the bytes under the mark is caught.
+    const file = path.join(dir, 'answers-w1.jsonl');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('p/q0', 'p/qZ'));
+    assert.equal(await store.readTails(tail!.marks), undefined);
+    // A log that is gone under its mark means a full read too.
+    const again = await store.load();
+    fs.rmSync(path.join(dir, 'answers-w2.jsonl'));
+    assert.equal(await store.readTails(again.marks), undefined);
+  });
+
+  it('merges a sync tool\'s conflicted copy of a log, each answer counted once, and says so', async () => {
+    const store = new ProgressStore(dir, 'w1');
+    for (let i = 0; i < 3; i++) await store.append(answer(`p/q${i}`, T0 + i, true));
+    fs.copyFileSync(path.join(dir, 'answers-w1.jsonl'), path.join(dir, 'answers-w1 (conflicted copy 2026-11-30).jsonl'));
+    fs.copyFileSync(path.join(dir, 'answers-w1.jsonl'), path.join(dir, 'answers-w1.sync-conflict-20261130-101010-ABCD.jsonl'));
+    const r = await store.load();
+    assert.equal(r.records.length, 3);
+    assert.match(r.problems.join(' '), /A sync tool made 2 copies of a progress log/);
+    assert.equal(isLogCopy('answers-w1 (conflicted copy).jsonl'), true);
+    assert.equal(isLogCopy('answers-w1.jsonl'), false);
+    // Read from marks, a new copy would count its answers a second time: it asks for a full load instead.
+    const marks = r.marks.filter((m) => !isLogCopy(m.name));
+    assert.equal(await store.readTails(marks), undefined);
+    assert.notEqual(await store.readTails(r.marks), undefined, 'copies already read are fine');
+  });
+
+  it('refuses a snapshot of another version, folder, time zone or shape, and reads one it wrote', async () => {
+    const ledger = new ProgressLedger();
+    ledger.apply(answer('p/q1', T0, true), hash);
+    const snap = { format: SNAPSHOT_FORMAT, version: 1, logDir: dir, timeZone: currentTimeZone(), fsrs: 'f', logs: [], ledger: ledger.toJSON(), savedAt: T0 } as const;
+    const file = path.join(dir, 'cache', 'snapshot.json');
+    await writeSnapshot(file, snap);
+    const back = await readSnapshot(file, dir, 'f');
+    assert.ok('snapshot' in back);
+    assert.deepEqual(ProgressLedger.fromJSON(back.snapshot.ledger).schedules, ledger.schedules);
+    assert.deepEqual(checkSnapshot(JSON.stringify({ ...snap, version: 2 }), dir, 'f'), { stale: 'version 2' });
+    assert.deepEqual(checkSnapshot(JSON.stringify(snap), '/elsewhere', 'f'), { stale: 'another log folder' });
+    assert.deepEqual(checkSnapshot(JSON.stringify({ ...snap, timeZone: 'Mars' }), dir, 'f'), { stale: 'another time zone' });
+    assert.deepEqual(checkSnapshot('{"format":', dir, 'f'), { stale: 'unreadable' });
+    assert.deepEqual(checkSnapshot(JSON.stringify({ ...snap, ledger: { ...snap.ledger, schedules: [{ key: 1 }] } }), dir, 'f'), { stale: 'bad schedules' });
+    assert.deepEqual(await readSnapshot(path.join(dir, 'nope.json'), dir, 'f'), { stale: 'missing' });
+  });
+
+  it('orders records the way every reader replays them', () => {
+    const a = answer('p/q1', T0, true, 'a');
+    const b = answer('p/q1', T0, true, 'b');
+    assert.deepEqual([b, a].sort(compareRecords), [a, b]);
+  });
+});
