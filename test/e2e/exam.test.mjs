@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { answerSomehow, questionKind, runCommand, setTheme, useEditor, webview } from './fixture.mjs';
+import { answerSomehow, questionKind, runCommand, setTheme, useEditor, webview, quickInputBox } from './fixture.mjs';
 
 /** Seconds left on the exam clock, read from the panel. */
 async function secondsLeft(frame) {
@@ -162,7 +162,7 @@ describe('mock exam and dashboard with the keyboard alone, high contrast (browse
     await setTheme(page, 'Dark High Contrast', 'hc-black');
     const palette = async (title) => {
       await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget input').fill(`>${title}`);
+      await quickInputBox(page).fill(`>${title}`);
       await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter');
     };

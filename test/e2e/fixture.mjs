@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../harness/browser.mjs';
-import { installVsix, repoRoot, startCodeServer } from '../harness/codeServer.mjs';
+import { CODE_SERVER_VERSION, installVsix, repoRoot, startCodeServer } from '../harness/codeServer.mjs';
 import os from 'node:os';
 import { makeWorkspace } from '../harness/runIntegration.mjs';
 
@@ -53,10 +53,13 @@ export async function openEditor(opts = {}) {
     workspace,
     cs,
     async screenshot(name) {
-      fs.mkdirSync(ARTIFACTS, { recursive: true });
-      const file = path.join(ARTIFACTS, `${name}.png`);
+      // On another editor than the default (STUDYDECK_EDITOR), in a folder of its own, e.g. test-results/vscode-1.96.4/.
+      const latest = cs.version === CODE_SERVER_VERSION;
+      const dir = latest ? ARTIFACTS : path.join(ARTIFACTS, `vscode-${cs.vscode}`);
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${name}.png`);
       await page.screenshot({ path: file });
-      if (README_SHOTS.has(name)) {
+      if (latest && README_SHOTS.has(name)) {
         fs.mkdirSync(path.join(repoRoot, 'media', 'screenshots'), { recursive: true });
         fs.copyFileSync(file, path.join(repoRoot, 'media', 'screenshots', `${name}.png`));
       }
@@ -70,10 +73,18 @@ export async function openEditor(opts = {}) {
   };
 }
 
+/**
+ * The text box of the quick input (command palette, Quick Open, QuickPick). Only the box: VS Code 1.96 also
+ * draws each row's checkbox and "toggle all" as <input> elements in the widget.
+ */
+export function quickInputBox(page) {
+  return page.locator('.quick-input-widget .quick-input-box input').first();
+}
+
 /** Runs a command from the palette by its title, waiting until the palette lists it. */
 export async function runCommand(page, title) {
   await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
+  const input = quickInputBox(page);
   await input.waitFor();
   await input.fill(`>${title}`);
   // Choose the row whose label is exactly the title: fuzzy ordering may put a longer match first.
@@ -86,7 +97,7 @@ export async function runCommand(page, title) {
 /** Switches the colour theme as a person would, through "Preferences: Color Theme". */
 export async function setTheme(page, label, bodyClass) {
   await runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input');
+  const input = quickInputBox(page);
   await input.fill(label);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -96,7 +107,7 @@ export async function setTheme(page, label, bodyClass) {
 /** Opens a workspace file with Quick Open. */
 export async function openFile(page, name) {
   await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
+  const input = quickInputBox(page);
   await input.waitFor();
   await input.fill(name);
   const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }) }).first();
@@ -177,9 +188,10 @@ export async function openTopicQuiz(page, domain, topic) {
   if ((await topicRow.getAttribute('aria-expanded')) !== 'true') await topicRow.click();
   const quizRow = page.locator('.monaco-list-row[aria-level="4"]', { hasText: 'Take the quiz' });
   await quizRow.first().waitFor();
-  // The action row right after the topic row belongs to it.
+  // The action row right after the topic row belongs to it; look in the Topics tree's own list only.
   const index = Number(await topicRow.getAttribute('data-index'));
-  await page.locator(`.monaco-list-row[data-index="${index + 2}"]`).click();
+  const rows = topicRow.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " monaco-list-rows ")][1]');
+  await rows.locator(`.monaco-list-row[data-index="${index + 2}"]`).click();
 }
 
 /** What kind of question the webview shows: 'choice', 'ordering' or 'matching'. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { hoverWord, openFile, runCommand, useEditor, wordBox } from './fixture.mjs';
+import { hoverWord, openFile, runCommand, useEditor, wordBox, quickInputBox } from './fixture.mjs';
 
 describe('glossary in a real editor (browser)', function () {
   this.timeout(120_000);
@@ -37,7 +37,7 @@ describe('glossary in a real editor (browser)', function () {
   it('looks a term up from the command palette and shows the whole entry', async () => {
     const { page } = session.editor;
     await runCommand(page, 'Study Deck: Look Up Term');
-    const input = page.locator('.quick-input-widget input');
+    const input = quickInputBox(page);
     await page.locator('.quick-input-widget', { hasText: 'Look up a term' }).waitFor();
     await input.fill('machine translation');
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'BLEU' }).first();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { makeWorkspace } from '../harness/runIntegration.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
-import { hoverWord, openFile, runCommand, showStudyDeck, useEditor, wordBox } from './fixture.mjs';
+import { hoverWord, openFile, runCommand, showStudyDeck, useEditor, wordBox, quickInputBox } from './fixture.mjs';
 
 describe('pack problems, as an author sees them (browser)', function () {
   this.timeout(120_000);
@@ -53,7 +53,7 @@ describe('authoring a glossary term from the editor (browser)', function () {
     const box = await wordBox(page, 'Gizmo');
     await page.mouse.dblclick(box.x, box.y);
     await runCommand(page, 'Study Deck: Add Selection to Glossary');
-    const input = page.locator('.quick-input-widget input');
+    const input = quickInputBox(page);
     await page.locator('.quick-input-widget', { hasText: 'The term as people write it' }).waitFor();
     assert.equal(await input.inputValue(), 'Gizmo', 'the selection is offered as the term');
     await page.keyboard.press('Enter');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { makeWorkspace } from '../harness/runIntegration.mjs';
-import { answerSomehow, openTopicQuiz, runCommand, setTheme, useEditor, webview } from './fixture.mjs';
+import { answerSomehow, openTopicQuiz, runCommand, setTheme, useEditor, webview, quickInputBox } from './fixture.mjs';
 
 describe('quiz panel (browser)', function () {
   this.timeout(180_000);
@@ -58,7 +58,7 @@ describe('quiz panel (browser)', function () {
     const { page } = session.editor;
     await setTheme(page, 'Dark High Contrast', 'hc-black');
     await runCommand(page, 'Study Deck: Start Topic Quiz');
-    const input = page.locator('.quick-input-widget input');
+    const input = quickInputBox(page);
     await input.fill('Inference parameters');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Inference parameters' }).first().waitFor();
     await page.keyboard.press('Enter');

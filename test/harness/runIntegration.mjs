@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { launchBrowser } from './browser.mjs';
-import { repoRoot, startCodeServer } from './codeServer.mjs';
+import { editorArg, repoRoot, startCodeServer } from './codeServer.mjs';
 
 export function makeWorkspace(name = 'sample-workspace') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studydeck-ws-'));
@@ -14,10 +14,15 @@ export function makeWorkspace(name = 'sample-workspace') {
   return dir;
 }
 
-export async function runIntegration({ timeoutMs = 240_000, quiet = false, measuresOnly = false } = {}) {
+/**
+ * @param {{ timeoutMs?: number, quiet?: boolean, measuresOnly?: boolean, version?: string }} opts `version`: the
+ * code-server to run in (default CODE_SERVER_VERSION, or $STUDYDECK_EDITOR, e.g. 4.96.4 for VS Code 1.96)
+ */
+export async function runIntegration({ timeoutMs = 240_000, quiet = false, measuresOnly = false, version } = {}) {
   const workspace = makeWorkspace();
   const resultsFile = path.join(os.tmpdir(), `studydeck-integration-${process.pid}-${Date.now()}.json`);
   const cs = await startCodeServer({
+    version,
     env: { STUDYDECK_RESULTS: resultsFile, STUDYDECK_GREP: process.env.STUDYDECK_GREP ?? '' },
     settings: { 'editor.hover.delay': 100 },
   });
@@ -49,9 +54,9 @@ export async function runIntegration({ timeoutMs = 240_000, quiet = false, measu
     clearTimeout(timer);
     if (code === 'timeout') {
       fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
-      await page.screenshot({ path: path.join(repoRoot, 'test-results', 'integration-timeout.png') }).catch(() => {});
+      await page.screenshot({ path: path.join(repoRoot, 'test-results', version ? `integration-timeout-vscode-${cs.vscode}.png` : 'integration-timeout.png') }).catch(() => {});
       const logs = path.join(cs.userDataDir, 'logs');
-      console.error(`Integration tests timed out after ${timeoutMs / 1000} s. Extension host log: ${logs}/*/exthost1/remoteexthost.log; code-server log: ${cs.logFile}`);
+      console.error(`Integration tests (VS Code ${cs.vscode}) timed out after ${timeoutMs / 1000} s. Extension host log: ${logs}/*/exthost1/remoteexthost.log; code-server log: ${cs.logFile}`);
       code = 1;
     }
   } finally {
@@ -69,8 +74,10 @@ export async function runIntegration({ timeoutMs = 240_000, quiet = false, measu
   return { code: code === 0 && results.failed === 0 ? 0 : 1, ...results };
 }
 
+// `node test/harness/runIntegration.mjs [--editor 4.96.4]`
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const r = await runIntegration();
-  console.log(`integration: ${r.passed} passed, ${r.failed} failed`);
+  const { version } = editorArg(process.argv.slice(2));
+  const r = await runIntegration({ version });
+  console.log(`integration${version ? ` (code-server ${version})` : ''}: ${r.passed} passed, ${r.failed} failed`);
   process.exit(r.code);
 }

@@ -27,9 +27,11 @@ const cs = await startCodeServer({ port, extensionsDir, userDataDir, smokeDriver
     // and keep the editor's chat side bar out of the way of the Study Deck views.
     'git.openRepositoryInParentFolders': 'never',
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // A newcomer's first screen: the Study Deck view and its walkthrough, not an empty editor.
+    'studyDeck.welcome.openOnFirstRun': true,
   } });
 const url = `${cs.url}/?folder=${encodeURIComponent(workspace)}`;
-console.log(`\nStudy Deck is running in VS Code (code-server ${os.hostname()}):\n\n  ${url}\n\nOpen it in a browser; click the Study Deck icon in the activity bar, or hover PEFT in notes.md.\nPress Ctrl+C to stop.`);
+console.log(`\nStudy Deck is running in VS Code (code-server ${os.hostname()}):\n\n  ${url}\n\nOpen it in a browser: the Study Deck view and its walkthrough open the first time; hover PEFT in notes.md.\nPress Ctrl+C to stop.`);
 const stop = () => {
   cs.stop();
   process.exit(0);

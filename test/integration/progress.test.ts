@@ -27,9 +27,9 @@ describe('progress and palette quizzes', () => {
       const recorded = a.progress.answerCount;
       for (let pick = 0; pick < 8 && a.progress.answerCount === recorded; pick++) {
         await sleep(400);
-        await cmd('quickInput.toggleCheckbox');
+        await cmd('workbench.action.quickPickManyToggle');
         await cmd('quickInput.next');
-        await cmd('quickInput.toggleCheckbox');
+        await cmd('workbench.action.quickPickManyToggle');
         await accept();
         await sleep(300);
       }
