@@ -73,7 +73,9 @@ describe('workspace packs', () => {
     assert.deepEqual(pack.tasks.map((t) => t.id), ['1.1']);
   });
 
-  it('shows each new problem code of a broken pack in the Problems panel, with its range', async () => {
+  it('shows each new problem code of a broken pack in the Problems panel, with its range', async function () {
+    // The file watcher is slow on a loaded two-core machine: allow it, the assertions stay the same.
+    this.timeout(90_000);
     const root = path.join(folder(), '.studydeck', 'kinds');
     const file = path.join(root, 'topics', 'broken-kinds.yaml');
     // One file holding every mistake an author can make with the new types, tasks and sources.
@@ -125,10 +127,14 @@ describe('workspace packs', () => {
       'empty-scenario',
       'case-too-few-questions',
     ];
-    const diags = await until('the new codes', () => {
-      const d = vscode.languages.getDiagnostics(uri);
-      return codes.every((c) => d.some((x) => x.code === c)) ? d : undefined;
-    });
+    const diags = await until(
+      'the new codes',
+      () => {
+        const d = vscode.languages.getDiagnostics(uri);
+        return codes.every((c) => d.some((x) => x.code === c)) ? d : undefined;
+      },
+      40_000,
+    );
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     const at = (code: string) => {
       const d = diags.find((x) => x.code === code)!;
