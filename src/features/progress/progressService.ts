@@ -305,7 +305,15 @@ export class ProgressService extends Disposable implements AnswerSink {
     // A rebuild replaced the ledger while the tails were read: they may already be in it; read again.
     if (generation !== this.generation) return this.mergeOthersNow();
     if (!tail) {
+      // A log read before is gone (a sync tool removed it, or another machine's was deleted): say so.
+      const present = new Set(await fs.readdir(this.store.dir).catch(() => [] as string[]));
+      const gone = this.marks.map((m) => m.name).filter((n) => !present.has(n));
       await this.rebuild();
+      if (gone.length > 0) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Study Deck: {0} left the progress folder {1}; the answers in it no longer count. If a sync tool removed it, restore it from the tool\'s history or trash.', gone.join(', '), this.store.dir),
+        );
+      }
       return;
     }
     if (tail.records.length === 0) return;
