@@ -188,10 +188,21 @@ export async function openTopicQuiz(page, domain, topic) {
   if ((await topicRow.getAttribute('aria-expanded')) !== 'true') await topicRow.click();
   const quizRow = page.locator('.monaco-list-row[aria-level="4"]', { hasText: 'Take the quiz' });
   await quizRow.first().waitFor();
-  // The action row right after the topic row belongs to it; look in the Topics tree's own list only.
-  const index = Number(await topicRow.getAttribute('data-index'));
+  // The action row right after the topic row belongs to it; look in the Topics tree's own list only. The
+  // tree may redraw meanwhile (progress changed): click only when the row is "Take the quiz" and the topic
+  // has not moved since its index was read.
   const rows = topicRow.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " monaco-list-rows ")][1]');
-  await rows.locator(`.monaco-list-row[data-index="${index + 2}"]`).click();
+  for (let attempt = 0; ; attempt++) {
+    const index = Number(await topicRow.getAttribute('data-index'));
+    const row = rows.locator(`.monaco-list-row[data-index="${index + 2}"]`);
+    const text = await row.innerText().catch(() => '');
+    if (text.includes('Take the quiz') && Number(await topicRow.getAttribute('data-index')) === index) {
+      await row.click();
+      return;
+    }
+    if (attempt === 20) throw new Error(`no "Take the quiz" row under ${topic}`);
+    await page.waitForTimeout(250);
+  }
 }
 
 /** What kind of question the webview shows: 'choice', 'ordering' or 'matching'. */
