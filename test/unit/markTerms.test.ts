@@ -110,6 +110,10 @@ const table: [string, string, string][] = [
   ['list items', '- PEFT\n- RLHF\n1. LLM', `- ${L('PEFT', 'peft')}\n- ${L('RLHF', 'rlhf')}\n1. ${L('LLM', 'llm')}`],
   ['blockquote', '> PEFT in a quote', `> ${L('PEFT', 'peft')} in a quote`],
   ['table', '| a | b |\n|---|---|\n| PEFT | `RLHF` |', `| a | b |\n|---|---|\n| ${L('PEFT', 'peft')} | \`RLHF\` |`],
+  ['table cells are parsed one by one: no code span across a `|`', '| `a | b` PEFT |\n|---|---|\n| RLHF | x |', `| \`a | b\` ${L('PEFT', 'peft')} |\n|---|---|\n| ${L('RLHF', 'rlhf')} | x |`],
+  ['a table header comes before a list marker', '- a PEFT | b\n|--|--|', `- a ${L('PEFT', 'peft')} | b\n|--|--|`],
+  ['a definition with its title over two lines', '[x]: /u "PEFT\nRLHF"\n\nPEFT', `[x]: /u "PEFT\nRLHF"\n\n${L('PEFT', 'peft')}`],
+  ['a line after a definition may be indented code', '[x]: /u\n    PEFT = 1', '[x]: /u\n    PEFT = 1'],
   ['nothing to mark', 'plain words only', 'plain words only'],
   ['empty', '', ''],
 ];

@@ -16,45 +16,63 @@ export function findTerms(text: string, index: TermIndex): TermMatch[] {
   const out: TermMatch[] = [];
   const starts = startsOf(index);
   let pos = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!isWordChar(text[i]) || isWordChar(text[i - 1]) || !starts.mayStart(text, i)) continue;
-    let m = index.findTermAt(text, i);
-    // The longest match here overlaps the one just taken: look again at the text after that one only.
-    if (m && m.start < pos) m = findTermAfter(text, index, pos, i);
-    if (!m) continue;
-    out.push(m);
-    pos = m.end;
-    i = m.end - 1;
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordChar(text[i])) {
+      i++;
+      continue;
+    }
+    // A word start (the scan always steps over whole words).
+    let end = i + 1;
+    while (end < text.length && isWordChar(text[end])) end++;
+    if (starts.has(text.slice(i, end))) {
+      let m = index.findTermAt(text, i);
+      // The longest match here overlaps the one just taken: look again at the text after that one only.
+      if (m && m.start < pos) m = findTermAfter(text, index, pos, i);
+      if (m) {
+        out.push(m);
+        pos = m.end;
+        i = m.end;
+        continue;
+      }
+    }
+    i = end;
   }
   return out;
 }
 
 interface Starts {
-  /** False only where no term or alias can start: the lookup is skipped for most words of prose. */
-  mayStart(text: string, at: number): boolean;
+  /** False only if no term or alias can start with this word: the lookup is skipped for most prose. */
+  has(word: string): boolean;
 }
 
 const startsCache = new WeakMap<TermIndex, Starts>();
 
 /**
- * The first two letters (lower-cased) of every form's first word, or its first letter if it is shorter
- * than three: a plural only changes a word's end, so every variant the index matches keeps them.
+ * The first word of every form, lower-cased; the word of a one-word form may also carry a plural ending
+ * the index accepts (-s, -es, -ies for -y): any word ending so is checked without it too.
  */
 function startsOf(index: TermIndex): Starts {
   let starts = startsCache.get(index);
   if (starts) return starts;
-  const long = new Set<string>();
-  const short = new Set<string>();
+  const first = new Set<string>();
+  const single = new Set<string>();
   for (const t of index.terms) {
     for (const form of [t.term, ...t.aliases]) {
-      const first = tokenize(form)[0];
-      if (first === undefined) continue;
-      // Cut, then lower-cased, on both sides: lower-casing may change a string's length (İ).
-      if (first.length < 3) short.add(first[0].toLowerCase());
-      else long.add(first.slice(0, 2).toLowerCase());
+      const words = tokenize(form).map((w) => w.toLowerCase());
+      if (words.length === 0) continue;
+      first.add(words[0]);
+      if (words.length === 1) single.add(words[0]);
     }
   }
-  starts = { mayStart: (text, at) => short.has(text[at].toLowerCase()) || long.has(text.slice(at, at + 2).toLowerCase()) };
+  starts = {
+    has(word) {
+      const w = word.toLowerCase();
+      if (first.has(w)) return true;
+      if (!w.endsWith('s')) return false;
+      return single.has(w.slice(0, -1)) || (w.endsWith('es') && single.has(w.slice(0, -2))) || (w.endsWith('ies') && single.has(`${w.slice(0, -3)}y`));
+    },
+  };
   startsCache.set(index, starts);
   return starts;
 }
@@ -103,17 +121,20 @@ export function markTermsInMarkdown(markdown: string, index: TermIndex, opts: Ma
   const marker = new Marker(index, opts.termKey ?? defaultKey, opts.firstOnly ?? true);
   const lines = markdown.split('\n');
   const out: string[] = [];
-  /** The paragraph being read (inline constructs may span its lines), and lines of it left unmarked. */
+  /** The paragraph being read (inline constructs may span its lines). */
   let chunk: string[] = [];
-  let unmarked: number[] = [];
   /** Blockquote depth of that paragraph, and the column of a `>` nested in a list item on its first line. */
   let chunkDepth = 0;
   let chunkQuoteAt = -1;
+  let chunkLineDepth = 0;
+  /**
+   * The paragraph has a line Markdown renderers read differently (code, or more of the paragraph): then
+   * where the paragraph ends, and so which backticks pair, is unsure. It is read, but not marked.
+   */
   let chunkAmbiguous = false;
   const flush = (): void => {
-    if (chunk.length > 0) out.push(marker.markChunk(chunk.join('\n'), unmarked));
+    if (chunk.length > 0) out.push(marker.markChunk(chunk.join('\n'), !chunkAmbiguous));
     chunk = [];
-    unmarked = [];
     chunkAmbiguous = false;
   };
 
@@ -148,6 +169,7 @@ export function markTermsInMarkdown(markdown: string, index: TermIndex, opts: Ma
     // markdown-it continues a blockquote at a `>` however far in (it checks 3 spaces only to start one).
     const q = stripQuotes(wide, Infinity, depth > 0);
     const rest = q.rest;
+    const prevDepth = depth;
     if (q.depth !== depth) lists = [];
     depth = q.depth;
     if (isBlank(rest)) {
@@ -164,7 +186,7 @@ export function markTermsInMarkdown(markdown: string, index: TermIndex, opts: Ma
     emptyItem = false;
     // A deeper blockquote starts a block of its own, even right after a paragraph; so does one left of a
     // `>` nested in the paragraph's list item (`- > a` then `> b`: the item ends).
-    if (chunk.length > 0 && (q.depth > chunkDepth || (q.at >= 0 && q.at < chunkQuoteAt))) flush();
+    if (chunk.length > 0 && (q.depth > chunkDepth || (chunkQuoteAt >= 0 && q.depth > chunkLineDepth && indentOf(stripQuotes(wide, chunkLineDepth, chunkLineDepth > 0).rest) < chunkQuoteAt))) flush();
     const ind = indentOf(rest);
     if (wasBlank || chunk.length === 0) while (lists.length > 0 && ind < top(lists)) lists.pop();
     /** Ends the list items left of `col`; true if the line is then indented code in what remains. */
@@ -185,9 +207,27 @@ export function markTermsInMarkdown(markdown: string, index: TermIndex, opts: Ma
         table = undefined;
         continue;
       }
-      // A lazy line this far in: Markdown renderers disagree on it, so it is read but never marked.
-      if (lazy || chunkAmbiguous) unmarked.push(chunk.length);
+      // A lazy line this far in: renderers disagree on it.
+      if (lazy) chunkAmbiguous = true;
       chunk.push(line);
+      continue;
+    }
+
+    // A table comes first (markdown-it tries it before any other block): `- a | b` over `--|--` is a
+    // table whose first cell reads "- a". It interrupts a paragraph (not on a blockquote's lazy line);
+    // its rows are cells, not paragraphs.
+    if (table && (q.depth !== table.depth || ind < table.col || endsTable(rest.slice(ind)))) table = undefined;
+    const tableDepth = Math.min(q.depth, prevDepth);
+    const header = tableDepth === q.depth ? rest : stripQuotes(wide, tableDepth, prevDepth > 0).rest;
+    const headerInd = indentOf(header);
+    // A block start left of a list item's content ends the item first; the table is then tried outside it.
+    const tableCol = ind < top(lists) && interrupts(rest) ? top(lists.filter((c) => c <= ind)) : top(lists);
+    if (!table && !(open && q.depth < chunkDepth) && headerInd - tableCol < 4 && n + 1 < lines.length && isTableStart(header.slice(headerInd), lines[n + 1], tableDepth, prevDepth > 0, tableCol)) {
+      closeItems(tableCol);
+      flush();
+      out.push(markRow(line, marker), lines[n + 1]);
+      n++;
+      table = { depth: tableDepth, col: tableCol };
       continue;
     }
 
@@ -214,14 +254,19 @@ export function markTermsInMarkdown(markdown: string, index: TermIndex, opts: Ma
         }
         isItem = true;
         const pad = li[2]?.length ?? 1;
-        emptyItem = isBlank(after);
+        const empty = isBlank(after);
         // Five or more spaces after the marker: the item starts with indented code.
-        code = pad > 4 && !emptyItem;
+        code = pad > 4 && !empty;
         col += li[1].length + (pad > 4 ? 1 : pad);
         containerCol = col;
-        lists.push(col);
+        // Items inside a `>` opened on this line are counted from that `>`: later lines without it are
+        // outside them, so only items before any such `>` are kept.
+        if (quotes === 0) {
+          lists.push(col);
+          emptyItem = empty;
+        }
         content = after;
-        if (code || emptyItem) break;
+        if (code || empty) break;
         continue;
       }
       const bq = /^> ?/.exec(content);
@@ -259,9 +304,8 @@ export function markTermsInMarkdown(markdown: string, index: TermIndex, opts: Ma
     const blockDepth = q.depth + quotes;
     if (code && open) {
       // A marker too far in once the list item ends: renderers differ on whether this continues the
-      // paragraph or is code; read it, never mark it.
+      // paragraph or is code.
       chunkAmbiguous = true;
-      unmarked.push(chunk.length);
       chunk.push(line);
       continue;
     }
@@ -275,11 +319,8 @@ export function markTermsInMarkdown(markdown: string, index: TermIndex, opts: Ma
     const fenceOpen = FENCE_OPEN.exec(content);
     const isFence = fenceOpen !== null && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'));
     if (table) {
-      if (q.depth === table.depth && ind >= table.col && !isFence && !THEMATIC_BREAK.test(content) && !ATX_HEADING.test(content)) {
-        out.push(markRow(line, marker));
-        continue;
-      }
-      table = undefined;
+      out.push(markRow(line, marker));
+      continue;
     }
     if (!open && content.startsWith('[')) {
       // Definitions are blocks of their own (a line after one may be indented code), kept as written.
@@ -295,9 +336,9 @@ export function markTermsInMarkdown(markdown: string, index: TermIndex, opts: Ma
       if (!open) {
         chunkDepth = blockDepth;
         chunkQuoteAt = quoteAt;
+        chunkLineDepth = q.depth;
       }
       chunkAmbiguous = true;
-      unmarked.push(chunk.length);
       chunk.push(line);
       continue;
     }
@@ -321,18 +362,10 @@ export function markTermsInMarkdown(markdown: string, index: TermIndex, opts: Ma
       out.push(asCode ? line : marker.markChunk(line));
       continue;
     }
-    const tableCol = isItem || newQuotes > 0 ? containerCol : top(lists);
-    if (!lazy && n + 1 < lines.length && isTableStart(content, lines[n + 1], blockDepth, tableCol)) {
-      // A table interrupts a paragraph; its header row and every row after are cells, not paragraphs.
-      flush();
-      out.push(markRow(line, marker), lines[n + 1]);
-      n++;
-      table = { depth: blockDepth, col: tableCol };
-      continue;
-    }
     if (!open) {
       chunkDepth = blockDepth;
       chunkQuoteAt = quoteAt;
+      chunkLineDepth = q.depth;
     }
     chunk.push(line);
   }
@@ -357,6 +390,12 @@ function definitionEnd(lines: readonly string[], n: number, first: string, depth
   return m ? n + (m[0].match(/\n/g)?.length ?? 0) : -1;
 }
 
+/** Whether a line ends a table's rows: any block start but a paragraph (an empty list item too). */
+function endsTable(content: string): boolean {
+  const f = FENCE_OPEN.exec(content);
+  return (f !== null && !(f[1][0] === '`' && f[2].includes('`'))) || content.startsWith('>') || ATX_HEADING.test(content) || THEMATIC_BREAK.test(content) || LIST_ITEM.test(content);
+}
+
 /** Whether a line starts a block that ends a paragraph (or a definition) before it. */
 function interrupts(rest: string): boolean {
   const ind = indentOf(rest);
@@ -374,9 +413,9 @@ function interrupts(rest: string): boolean {
 }
 
 /** GFM: a header row with a `|`, then a delimiter row with as many columns (as markdown-it decides it). */
-function isTableStart(header: string, next: string, depth: number, col: number): boolean {
+function isTableStart(header: string, next: string, depth: number, continuing: boolean, col: number): boolean {
   if (!header.includes('|')) return false;
-  const q = stripQuotes(expandTabs(next));
+  const q = stripQuotes(expandTabs(next), depth, continuing);
   const ind = indentOf(q.rest);
   if (q.depth !== depth || ind < col || ind - col >= 4) return false;
   const d = q.rest.trim();
@@ -440,11 +479,17 @@ const ATX_HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
 const QUOTE = /^ {0,3}> ?/;
 const LEADING_TAB = /^(?:[ >]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*\t/;
 const DEF_LABEL = String.raw`\[(?:[^\\[\]]|\\[\s\S]){1,999}\]:`;
-const DEF_DEST = String.raw`(?:<(?:[^<>\n\\]|\\.)*>|[^\s<]\S*)`;
+/** A destination: `<…>`, or no spaces and parentheses balanced (three deep here; markdown-it allows 32). */
+const DEF_DEST = String.raw`(?:<(?:[^<>\n\\]|\\.)*>|(?!<)${balanced(3)}+)`;
 const DEF_TITLE = String.raw`(?:"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|\\[\s\S])*'|\((?:[^()\\]|\\[\s\S])*\))`;
 /** A definition with a title; without one (then a title on the next line may have been no title). */
 const DEFINITION = new RegExp(String.raw`^${DEF_LABEL}[ \t]*(?:\r?\n)?[ \t]*${DEF_DEST}(?:[ \t]+|[ \t]*\r?\n[ \t]*)${DEF_TITLE}[ \t]*\r?(?=\n|$)`);
 const DEFINITION_NO_TITLE = new RegExp(String.raw`^${DEF_LABEL}[ \t]*(?:\r?\n)?[ \t]*${DEF_DEST}[ \t]*\r?(?=\n|$)`);
+
+function balanced(depth: number): string {
+  const plain = String.raw`[^\s()\\]|\\\S`;
+  return depth === 0 ? `(?:${plain})` : `(?:${plain}|\\(${balanced(depth - 1)}*\\))`;
+}
 
 /**
  * Strips up to `max` blockquote markers, the first one up to 3 spaces in (any number with `continuing`);
@@ -496,9 +541,6 @@ const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})
 // A URL stops before what may open or close another construct (a bracket, a code span, a tag, an escape).
 const BARE_URL = /(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:\/\/|www\.|mailto:)[^\s<>[\]`\\]*/y;
 const EMAIL = /[\p{L}\p{N}_.%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
-// A label may run over lines.
-const REF_DEF = /[ \t]{0,3}(?:>[ \t]?)*[ \t]*\[(?:[^\\[\]]|\\[\s\S]){1,999}\]:/y;
-const TITLE_LINE = /[ \t>]*["'(]/y;
 /** What may be wrapped: words joined by spaces and hyphens, so the link text needs no escaping. */
 const SAFE_SLICE = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_\s\u00a0\u2010\u2011-]*[\p{L}\p{N}_])?$/u;
 const EMPHASIS = '*_~';
@@ -533,10 +575,6 @@ function scanInline(text: string): Scanned {
     next.set(needle, r);
     return r;
   };
-  const lineEnd = (from: number): number => {
-    const k = text.indexOf('\n', from);
-    return k < 0 ? n : k;
-  };
   /** Openers `[` and `![` not closed yet. */
   const openers: number[] = [];
 
@@ -553,7 +591,8 @@ function scanInline(text: string): Scanned {
     } else if (text[j] === '[') {
       for (let k = j + 1; k < Math.min(n, j + 1001); k++) {
         if (text[k] === '\\') k++;
-        else if (text[k] === '[') break;
+        // A backtick may open a code span if the label is not defined: read on rather than skip it.
+        else if (text[k] === '[' || text[k] === '`') break;
         else if (text[k] === ']') {
           // Without a definition, `[text]` is literal and `[label](…)` after it an inline link.
           const d = text[k + 1] === '(' ? linkTail(text, k + 1) : undefined;
@@ -567,21 +606,7 @@ function scanInline(text: string): Scanned {
   };
 
   let i = 0;
-  /** Definitions stand only at the start of a paragraph (one after another). */
-  let defOk = true;
   while (i < n) {
-    if (defOk && (i === 0 || text[i - 1] === '\n')) {
-      REF_DEF.lastIndex = i;
-      if (REF_DEF.test(text)) {
-        let end = lineEnd(REF_DEF.lastIndex);
-        TITLE_LINE.lastIndex = end + 1;
-        if (end < n && TITLE_LINE.test(text)) end = lineEnd(end + 1);
-        mask(i, end);
-        i = end;
-        continue;
-      }
-    }
-    defOk = false;
     const c = text[i];
     switch (c) {
       case '\\':
@@ -759,7 +784,8 @@ function linkTail(text: string, open: number): { end: number; dest: string } | '
     let parens = 0;
     for (; k < limit; k++) {
       const ch = text[k];
-      if (ch === '\\' && ASCII_PUNCT.test(text[k + 1] ?? '')) k++;
+      // As markdown-it reads it: a backslash takes the next character along, whatever it is but a space.
+      if (ch === '\\' && k + 1 < limit && text[k + 1] !== ' ') k++;
       else if (ch === '(') parens++;
       else if (ch === ')') {
         if (parens === 0) break;
@@ -816,6 +842,24 @@ function canWrap(text: string, s: number, e: number, firstAt: (ch: string) => nu
   return true;
 }
 
+const byKeyCache = new WeakMap<TermIndex, WeakMap<(t: Term) => string, Map<string, Term>>>();
+
+/** Terms by their link key, built once per index and key function, and only for text with `term:` links. */
+function termsByKey(index: TermIndex, keyOf: (t: Term) => string): Map<string, Term> {
+  let perKey = byKeyCache.get(index);
+  if (!perKey) byKeyCache.set(index, (perKey = new WeakMap()));
+  let map = perKey.get(keyOf);
+  if (!map) {
+    map = new Map();
+    for (const t of index.terms) {
+      const k = keyOf(t);
+      if (!map.has(k)) map.set(k, t);
+    }
+    perKey.set(keyOf, map);
+  }
+  return map;
+}
+
 class Marker {
   readonly terms: Term[] = [];
   changed = false;
@@ -829,7 +873,7 @@ class Marker {
   ) {}
 
   /** One block of consecutive lines in which inline constructs may span lines. */
-  markChunk(text: string, unmarked: readonly number[] = []): string {
+  markChunk(text: string, mark = true): string {
     const { masked, linked } = scanInline(text);
     // Looked up once per chunk and character: checking every match must not read the chunk again.
     const first = new Map<string, number>();
@@ -843,9 +887,9 @@ class Marker {
     let li = 0;
     let lineStart = 0;
     // Per line, as the hover looks terms up: a term never runs across a line break.
-    let lineNo = 0;
-    for (const line of masked.split('\n')) {
-      for (const m of unmarked.includes(lineNo++) ? [] : findTerms(line, this.index)) {
+    // `term:` links already there still count when nothing is marked.
+    for (const line of mark ? masked.split('\n') : []) {
+      for (const m of findTerms(line, this.index)) {
         const s = lineStart + m.start;
         const e = lineStart + m.end;
         while (li < linked.length && linked[li].at < s) this.noteLinked(linked[li++].key);
@@ -873,14 +917,7 @@ class Marker {
   /** A term already marked counts as marked: marking twice changes nothing. */
   private noteLinked(key: string): void {
     if (this.seen.has(key)) return;
-    if (!this.byKey) {
-      // Built only when the text has `term:` links, so plain text costs nothing per glossary entry.
-      this.byKey = new Map();
-      for (const t of this.index.terms) {
-        const k = this.keyOf(t);
-        if (!this.byKey.has(k)) this.byKey.set(k, t);
-      }
-    }
+    this.byKey ??= termsByKey(this.index, this.keyOf);
     const term = this.byKey.get(key);
     if (term) this.note(key, term);
     else this.seen.add(key);
