@@ -78,6 +78,8 @@ export class ProgressLedger {
     }
     this.days.set(day, tally);
     if (card) this.recentCards.push([r.at, r.q, r.ok]);
+    // A reset at the same moment wins, as in a full replay (buildSchedules).
+    if (r.at <= Math.max(this.resetAllAt, this.resetAt.get(r.q) ?? -Infinity)) return;
     const hash = currentHash(r.q);
     if (hash !== undefined && hash === r.h) applyAnswer(card ? this.cards : this.schedules, r);
   }
