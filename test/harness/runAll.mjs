@@ -2,6 +2,7 @@
 // layer, "N passed, N failed", for CI to count. Type check and lint count as one check each.
 import { spawnSync } from 'node:child_process';
 import { ensureCodeServer, OLDEST_CODE_SERVER_VERSION, repoRoot } from './codeServer.mjs';
+import { parseFailures } from './mocha.mjs';
 import { oldEditorLayers } from './runOldEditor.mjs';
 
 const layers = [];
@@ -12,7 +13,7 @@ function step(name, cmd, args) {
   const t = Date.now();
   const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: 'inherit' });
   const ok = r.status === 0;
-  layers.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: (Date.now() - t) / 1000 });
+  layers.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, failures: ok ? [] : [`exit code ${r.status}`], seconds: (Date.now() - t) / 1000 });
   return ok;
 }
 
@@ -27,7 +28,7 @@ function parseCounts(stdout, status) {
 function countsOf(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   process.stdout.write(r.stdout ?? '');
-  return parseCounts(r.stdout, r.status);
+  return { ...parseCounts(r.stdout, r.status), failures: parseFailures(r.stdout) };
 }
 
 async function suite(name, load) {
@@ -38,10 +39,10 @@ async function suite(name, load) {
     r = await (await load())();
   } catch (e) {
     console.error(`${name} could not run: ${e.stack ?? e}`);
-    r = { passed: 0, failed: 1 };
+    r = { passed: 0, failed: 1, failures: [`could not run: ${String(e?.message ?? e).split('\n')[0]}`] };
   }
-  if (r.passed + r.failed === 0) r = { passed: 0, failed: 1 }; // a layer that ran nothing has failed
-  layers.push({ name, passed: r.passed, failed: r.failed, seconds: (Date.now() - t) / 1000 });
+  if (r.passed + r.failed === 0) r = { passed: 0, failed: 1, failures: ['ran no tests'] }; // a layer that ran nothing has failed
+  layers.push({ name, passed: r.passed, failed: r.failed, failures: r.failures ?? [], seconds: (Date.now() - t) / 1000 });
 }
 
 const built = step('build', 'node', ['esbuild.mjs', '--tests']);
@@ -78,6 +79,9 @@ if (built) {
 
 console.log('\n=== summary');
 for (const l of layers) console.log(`${l.failed ? '✘' : '✔'} ${l.name.padEnd(50)} ${String(l.passed).padStart(4)} passed ${String(l.failed).padStart(3)} failed  ${l.seconds.toFixed(1)} s`);
+// What failed, by name: CI keeps only the end of the output.
+const failedTests = layers.flatMap((l) => (l.failed ? (l.failures.length ? l.failures : ['(see its output above)']).map((f) => `${l.name} › ${f}`) : []));
+if (failedTests.length) console.log(`\nfailed:\n${failedTests.map((f) => `  ✘ ${f}`).join('\n')}`);
 const passed = layers.reduce((a, l) => a + l.passed, 0);
 const failed = layers.reduce((a, l) => a + l.failed, 0);
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runMocha } from './mocha.mjs';
+import { printFailures, runMocha } from './mocha.mjs';
 import { assertChromium } from './browser.mjs';
 import { editorArg, ensureCodeServer, repoRoot } from './codeServer.mjs';
 
@@ -32,6 +32,7 @@ export async function runE2E({ files: asked, version } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { version, rest } = editorArg(process.argv.slice(2));
   const r = await runE2E({ files: rest, version });
+  printFailures(r.failures);
   console.log(`e2e${version ? ` (code-server ${version})` : ''}: ${r.passed} passed, ${r.failed} failed`);
   process.exit(r.code);
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { editorArg, repoRoot, startCodeServer } from './codeServer.mjs';
+import { printFailures } from './mocha.mjs';
 
 export function makeWorkspace(name = 'sample-workspace') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studydeck-ws-'));
@@ -28,6 +29,7 @@ export async function runIntegration({ timeoutMs = 240_000, quiet = false, measu
   });
   const browser = await launchBrowser();
   let code;
+  let timedOut;
   try {
     const page = await browser.context.newPage();
     let exit;
@@ -58,6 +60,7 @@ export async function runIntegration({ timeoutMs = 240_000, quiet = false, measu
       const logs = path.join(cs.userDataDir, 'logs');
       console.error(`Integration tests (VS Code ${cs.vscode}) timed out after ${timeoutMs / 1000} s. Extension host log: ${logs}/*/exthost1/remoteexthost.log; code-server log: ${cs.logFile}`);
       code = 1;
+      timedOut = `the suite did not finish within ${timeoutMs / 1000} s (screenshot in test-results/)`;
     }
   } finally {
     await browser.close();
@@ -71,6 +74,7 @@ export async function runIntegration({ timeoutMs = 240_000, quiet = false, measu
     if (code === 0) results = { passed: 0, failed: 1 }; // exited without running the suite: a failure
   }
   fs.rmSync(workspace, { recursive: true, force: true });
+  if (timedOut) results.failures = [...(results.failures ?? []), timedOut];
   return { code: code === 0 && results.failed === 0 ? 0 : 1, ...results };
 }
 
@@ -78,6 +82,7 @@ export async function runIntegration({ timeoutMs = 240_000, quiet = false, measu
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { version } = editorArg(process.argv.slice(2));
   const r = await runIntegration({ version });
+  printFailures(r.failures);
   console.log(`integration${version ? ` (code-server ${version})` : ''}: ${r.passed} passed, ${r.failed} failed`);
   process.exit(r.code);
 }

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, OLDEST_CODE_SERVER_VERSION, repoRoot } from './codeServer.mjs';
+import { parseFailures, printFailures } from './mocha.mjs';
 
 /** The two layers on the old editor, as [name, script arguments]. */
 export function oldEditorLayers(version = OLDEST_CODE_SERVER_VERSION) {
@@ -18,6 +19,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const inst = ensureCodeServer(OLDEST_CODE_SERVER_VERSION);
   let passed = 0;
   let failed = 0;
+  const failures = [];
   for (const [name, args] of oldEditorLayers(inst.version)) {
     const t = Date.now();
     const r = spawnSync(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
@@ -25,9 +27,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const m = /(\d+) passed, (\d+) failed\s*$/.exec(r.stdout ?? '');
     const counts = m ? { passed: Number(m[1]), failed: Number(m[2]) + (r.status !== 0 && Number(m[2]) === 0 ? 1 : 0) } : { passed: 0, failed: 1 };
     console.log(`--- ${name} on VS Code ${inst.vscode}: ${counts.passed} passed, ${counts.failed} failed in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    failures.push(...parseFailures(r.stdout).map((f) => `${name}: ${f}`));
     passed += counts.passed;
     failed += counts.failed;
   }
+  printFailures(failures);
   console.log(`VS Code ${inst.vscode}: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }

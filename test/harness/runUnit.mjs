@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runMocha } from './mocha.mjs';
+import { printFailures, runMocha } from './mocha.mjs';
 import { repoRoot } from './codeServer.mjs';
 
 export async function runUnit() {
@@ -13,6 +13,7 @@ export async function runUnit() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await runUnit();
+  printFailures(r.failures);
   console.log(`unit: ${r.passed} passed, ${r.failed} failed`);
   process.exit(r.code);
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoRoot } from './codeServer.mjs';
+import { printFailures } from './mocha.mjs';
 
 export async function runVsix({ files } = {}) {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -21,7 +22,7 @@ export async function runVsix({ files } = {}) {
   if (build.status !== 0 || vsce.status !== 0 || warnings.length) {
     console.error(warnings.length ? `vsce warned:\n${warnings.join('\n')}` : 'packaging failed');
     restore();
-    return { code: 1, passed: 0, failed: 1 };
+    return { code: 1, passed: 0, failed: 1, failures: [warnings.length ? 'vsce warned' : 'packaging failed'] };
   }
   const size = fs.statSync(out).size;
   console.log(`testing ${path.relative(repoRoot, out)} (${Math.round(size / 1024)} KB)`);
@@ -33,7 +34,7 @@ export async function runVsix({ files } = {}) {
     // Packaging itself counts as one check: built, no warnings, under 1 MB.
     const ok = size < 1024 * 1024;
     if (!ok) console.error(`the .vsix is ${Math.round(size / 1024)} KB, over 1 MB`);
-    return { code: r.code || (ok ? 0 : 1), passed: r.passed + (ok ? 1 : 0), failed: r.failed + (ok ? 0 : 1) };
+    return { code: r.code || (ok ? 0 : 1), passed: r.passed + (ok ? 1 : 0), failed: r.failed + (ok ? 0 : 1), failures: [...r.failures, ...(ok ? [] : [`the .vsix is ${Math.round(size / 1024)} KB, over 1 MB`])] };
   } finally {
     delete process.env.STUDYDECK_VSIX;
     delete process.env.STUDYDECK_E2E_FILES;
@@ -44,6 +45,7 @@ export async function runVsix({ files } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const files = process.argv.slice(2);
   const r = await runVsix(files.length ? { files } : {});
+  printFailures(r.failures);
   console.log(`vsix e2e: ${r.passed} passed, ${r.failed} failed`);
   process.exit(r.code);
 }
