@@ -242,6 +242,10 @@ export async function startCodeServer(opts = {}) {
     port = opts.port ?? (await freePort());
     const out = fs.openSync(logFile, 'a');
     child = spawn(inst.node, [...args, '--bind-addr', `127.0.0.1:${port}`], {
+      // Not the repository: the editor's processes inherit this folder, and TypeScript's server, started for
+      // an untitled .ts document, then watched the whole checkout (4,700 folders, node_modules included),
+      // after which the workspace watcher missed a new pack file now and then.
+      cwd: tmp,
       detached: true,
       stdio: ['ignore', out, out],
       env: { ...process.env, ...(opts.env ?? {}) },

@@ -103,6 +103,9 @@ export class ContentService extends Disposable {
   /** How many loads have started: activation must leave this at 0. */
   loadsStarted = 0;
 
+  /** How many file events the pack watcher has delivered: tells a missed event from a missed reload. */
+  fileEvents = 0;
+
   private async load(): Promise<Content> {
     this.loadsStarted++;
     this.startWatching();
@@ -190,9 +193,13 @@ export class ContentService extends Disposable {
     this.watching = true;
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_PACKS_DIR}/**`));
     const schedule = () => this.scheduleReload();
-    this.register(watcher.onDidCreate(schedule));
-    this.register(watcher.onDidChange(schedule));
-    this.register(watcher.onDidDelete(schedule));
+    const fileEvent = () => {
+      this.fileEvents++;
+      schedule();
+    };
+    this.register(watcher.onDidCreate(fileEvent));
+    this.register(watcher.onDidChange(fileEvent));
+    this.register(watcher.onDidDelete(fileEvent));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(schedule));
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(schedule));
     // Saving in an editor is the author's signal; the watcher may lag behind it on some file systems.
