@@ -12,10 +12,16 @@ export async function api(): Promise<StudyDeckApi> {
 
 describe('extension', () => {
   it('activates and reports its activation time', async () => {
+    // Wait for the editor to activate it the way it does for a user (onStartupFinished) rather than force it
+    // while the window is still loading: on two cores that would time the workbench's start-up, not ours.
+    const ext = vscode.extensions.getExtension<StudyDeckApi>(EXTENSION_ID)!;
+    const waitUntil = Date.now() + 20_000;
+    while (!ext.isActive && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 50));
+    const byEditor = ext.isActive;
     const a = await api();
     assert.equal(typeof a.activationMs, 'number');
     assert.ok(a.activationMs > 0 && a.activationMs < 1000, `activation took ${a.activationMs} ms`);
-    console.log(`[measure] activate() own time: ${a.activationMs.toFixed(2)} ms (${a.activationPhases.map(([n, ms]) => `${n} ${ms.toFixed(2)}`).join(' · ')})`);
+    console.log(`[measure] activate() own time: ${a.activationMs.toFixed(2)} ms, CPU ${a.activationCpuMs.toFixed(2)} ms (${a.activationPhases.map(([n, ms]) => `${n} ${ms.toFixed(2)}`).join(' · ')}) ${byEditor ? 'when the editor activated it' : 'when the test had to activate it'}`);
   });
 
   it('does not parse content during activation', async () => {
