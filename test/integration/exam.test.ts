@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Question } from '../../src/core/content/model';
 import { drawExam } from '../../src/core/exam/draw';
@@ -6,7 +9,21 @@ import { rightAnswer } from '../../src/core/quiz/answers';
 import { dashboardView } from '../../src/features/dashboard/dashboardPanel';
 import { ExamPanels } from '../../src/features/exam/examPanel';
 import { EXAM_STATE_KEY, ExamService, LEASE_MS } from '../../src/features/exam/examService';
+import { ProgressService } from '../../src/features/progress/progressService';
 import { api } from './0-extension.test';
+
+const made: ProgressService[] = [];
+
+/**
+ * A progress store of the test's own. These tests move the exam's clock ahead (up to 91 minutes), so their
+ * answers are dated in the future; in the window's store they would outrank what later tests answer now.
+ */
+function ownProgress(a: Awaited<ReturnType<typeof api>>): ProgressService {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studydeck-exam-'));
+  const p = new ProgressService(vscode.Uri.file(dir), a.content, 'exam-test', vscode.Uri.file(path.join(dir, 'cache')));
+  made.push(p);
+  return p;
+}
 
 /** A whole answer that is wrong: a wrong option, or the key with its first two entries swapped. */
 function wrongAnswer(q: Question): number[] {
@@ -34,6 +51,7 @@ class MemoryMemento implements vscode.Memento {
 const MINUTE = 60_000;
 
 describe('mock exam', () => {
+  after(() => made.splice(0).forEach((p) => p.dispose()));
   it('"Start Mock Exam" opens the exam intro for the built-in pack', async () => {
     const a = await api();
     await vscode.commands.executeCommand('studyDeck.startExam');
@@ -47,7 +65,8 @@ describe('mock exam', () => {
 
   it('takes answers through the webview protocol, resumes after a reload with the time kept, and records the attempt', async () => {
     const a = await api();
-    await a.progress.ready();
+    const progress = ownProgress(a);
+    await progress.ready();
     const c = await a.content.get();
     const pack = c.packs.find((p) => p.id === 'aws-ai-practitioner')!;
     const uri = vscode.extensions.getExtension('studydeck.study-deck')!.extensionUri;
@@ -55,8 +74,8 @@ describe('mock exam', () => {
     let now = Date.now();
     const clock = () => now;
 
-    const before = new ExamService(memento, a.content, a.progress, clock);
-    const panels = new ExamPanels(uri, before, a.content, a.progress, a.quiz);
+    const before = new ExamService(memento, a.content, progress, clock);
+    const panels = new ExamPanels(uri, before, a.content, progress, a.quiz);
     const panel = panels.showIntro(pack, drawExam(pack));
     await panel.receive({ type: 'begin' });
     const session = before.active!;
@@ -79,7 +98,7 @@ describe('mock exam', () => {
     before.dispose();
     now += 5_000;
 
-    const after = new ExamService(memento, a.content, a.progress, clock);
+    const after = new ExamService(memento, a.content, progress, clock);
     const resumed = await after.resume();
     assert.ok(resumed, 'the exam comes back after the reload');
     assert.equal(resumed.id, session.id);
@@ -87,15 +106,15 @@ describe('mock exam', () => {
     assert.equal(resumed.remainingMs(now), 80 * MINUTE - 5_000, 'the reload costs its five seconds, no more');
     assert.deepEqual(resumed.counts(), { answered: 5, unanswered: 60, flagged: 1, total: 65 });
 
-    const panels2 = new ExamPanels(uri, after, a.content, a.progress, a.quiz);
+    const panels2 = new ExamPanels(uri, after, a.content, progress, a.quiz);
     const panel2 = panels2.showExam();
-    const attemptsBefore = a.progress.attempts().length;
+    const attemptsBefore = progress.attempts().length;
     const submitted = new Promise((resolve) => after.onDidSubmit(resolve));
     await panel2.receive({ type: 'submit' });
     await submitted;
-    await a.progress.flush();
+    await progress.flush();
     assert.equal(memento.get(EXAM_STATE_KEY), undefined, 'no exam is in progress any more');
-    const attempts = a.progress.attempts();
+    const attempts = progress.attempts();
     assert.equal(attempts.length, attemptsBefore + 1, 'the attempt is in the history');
     const last = attempts[attempts.length - 1];
     assert.equal(last.id, session.id);
@@ -103,7 +122,7 @@ describe('mock exam', () => {
     assert.equal(last.items.length, 65);
     assert.equal(last.items.filter((i) => i[2]).length, 3, 'three right');
     assert.equal(panel2.state.mode, 'results', 'the panel shows the results');
-    for (const q of qs) assert.equal(a.progress.schedule(q.key)?.lastAnswerAt, last.at, `${q.id} is scheduled from the exam answer`);
+    for (const q of qs) assert.equal(progress.schedule(q.key)?.lastAnswerAt, last.at, `${q.id} is scheduled from the exam answer`);
     panels2.dispose();
     after.dispose();
   });
@@ -150,17 +169,18 @@ describe('mock exam', () => {
 
   it('submits by itself when time runs out, even with no panel open', async () => {
     const a = await api();
+    const progress = ownProgress(a);
     const c = await a.content.get();
     const pack = c.packs.find((p) => p.id === 'aws-ai-practitioner')!;
     let now = Date.now();
-    const service = new ExamService(new MemoryMemento(), a.content, a.progress, () => now);
+    const service = new ExamService(new MemoryMemento(), a.content, progress, () => now);
     const session = await service.start(pack, drawExam(pack));
     await service.answer(session.questions[0].key, [0]);
     now += 91 * MINUTE;
     const submitted = new Promise<{ result: { end: string } }>((resolve) => service.onDidSubmit(resolve));
     await service.tick();
     assert.equal((await submitted).result.end, 'timeout');
-    const last = a.progress.attempts().at(-1)!;
+    const last = progress.attempts().at(-1)!;
     assert.equal(last.id, session.id);
     assert.equal(last.ms, 90 * MINUTE, 'charged the full 90 minutes');
     service.dispose();
