@@ -1,5 +1,5 @@
 import { loadPack, type LoadResult, type PackFile } from '../../src/core/content/loader';
-import type { Problem } from '../../src/core/content/model';
+import type { Problem, Term } from '../../src/core/content/model';
 
 export const ROOT = '/packs/demo';
 
@@ -53,4 +53,9 @@ export function load(files: Record<string, string | undefined>): LoadResult {
 /** [code, file, startLine, startChar, endLine, endChar] — 0-based, as in the editor's API. */
 export function brief(p: Problem): [string, string, number, number, number, number] {
   return [p.code, p.file.slice(ROOT.length + 1), p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character];
+}
+
+/** A glossary term with a made-up definition, for matcher tests. */
+export function term(id: string, text: string, aliases: string[] = []): Term {
+  return { id, term: text, aliases, definition: `${text} definition`, confusedWith: [], packId: 'p', source: { file: 'g.yaml', line: 0 } };
 }

@@ -1,12 +1,8 @@
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import type { Term } from '../../src/core/content/model';
 import { encodeTermKey, findTerms, markTermsInMarkdown } from '../../src/core/glossary/markTerms';
+import { term } from './helpers';
 import { TermIndex, type TermMatch } from '../../src/core/glossary/termIndex';
-
-function term(id: string, text: string, aliases: string[] = []): Term {
-  return { id, term: text, aliases, definition: `${text} definition`, confusedWith: [], packId: 'p', source: { file: 'g.yaml', line: 0 } };
-}
 
 const index = new TermIndex([
   term('peft', 'PEFT', ['parameter-efficient fine-tuning']),

@@ -1,10 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Term } from '../../src/core/content/model';
+import { term } from './helpers';
 import { TermIndex } from '../../src/core/glossary/termIndex';
-
-function term(id: string, text: string, aliases: string[] = []): Term {
-  return { id, term: text, aliases, definition: `${text} definition`, confusedWith: [], packId: 'p', source: { file: 'g.yaml', line: 0 } };
-}
 
 const index = new TermIndex([
   term('peft', 'PEFT', ['parameter-efficient fine-tuning']),

@@ -128,15 +128,13 @@ export class ProgressStore {
         if (!tail) return undefined;
         let future = 0;
         let pending = Buffer.alloc(0);
-        let slice = performance.now();
-        for (const raw of splitLines(tail.bytes)) {
-          // A tail can be a whole new log (another machine's years): yield as the full load does.
-          if (performance.now() - slice > SLICE_MS) {
+        // A tail can be a whole new log (another machine's years): it yields as the full load does.
+        for (const line of textLines(tail.bytes)) {
+          if (line === BREATHE) {
             await breathe();
-            slice = performance.now();
+            continue;
           }
-          const text = decodeLine(raw);
-          if (text.trim() === '') continue;
+          const { raw, text } = line;
           const record = parseRecord(text);
           if (record) records.push(record);
           else if (futureVersionOf(text) !== undefined) future++;
@@ -144,7 +142,7 @@ export class ProgressStore {
           // A bad line: the full load sets it aside and says so.
           else return undefined;
         }
-        if (future > 0) problems.push(`${future === 1 ? '1 record' : `${future} records`} in ${name} ${future === 1 ? 'was' : 'were'} written by a newer version of Study Deck; they are kept in the file but not used by this version.`);
+        if (future > 0) problems.push(newerVersionProblem(future, name));
         // A torn last line (another window mid-append) is read again next time.
         out.push(await markOf(path.join(this.dir, name), tail.end - pending.length));
       }
@@ -275,14 +273,12 @@ export class ProgressStore {
     const kept: Buffer[] = [];
     const bad: Buffer[] = [];
     let future = 0;
-    let slice = performance.now();
-    for (const raw of splitLines(snap.bytes)) {
-      if (performance.now() - slice > SLICE_MS) {
+    for (const line of textLines(snap.bytes)) {
+      if (line === BREATHE) {
         await breathe();
-        slice = performance.now();
+        continue;
       }
-      const text = decodeLine(raw);
-      if (text.trim() === '') continue;
+      const { raw, text } = line;
       const record = parseRecord(text);
       if (record) {
         records.push(record);
@@ -295,12 +291,7 @@ export class ProgressStore {
         bad.push(raw);
       }
     }
-    if (future > 0) {
-      problems.push(
-        `${count(future, 'record')} in ${name} ${future === 1 ? 'was' : 'were'} written by a newer version of Study Deck; ` +
-          'they are kept in the file but not used by this version. Update Study Deck to include them.',
-      );
-    }
+    if (future > 0) problems.push(newerVersionProblem(future, name));
     if (bad.length > 0) {
       // The log is rewritten without the bad lines: no mark, the next read is a full one.
       problems.push(await this.setAside(name, snap, kept, bad));
@@ -376,6 +367,26 @@ export function parseExport(text: string): ProgressRecord[] {
 /** Lets other work run between slices of a long read. */
 function breathe(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Yielded by textLines when a slice is used up: the caller awaits breathe() (a generator cannot). */
+const BREATHE = Symbol('breathe');
+
+/** A log's non-empty lines, decoded, with BREATHE every SLICE_MS: a log can hold years of answers. */
+function* textLines(bytes: Buffer): Generator<{ raw: Buffer; text: string } | typeof BREATHE> {
+  let slice = performance.now();
+  for (const raw of splitLines(bytes)) {
+    if (performance.now() - slice > SLICE_MS) {
+      yield BREATHE;
+      slice = performance.now();
+    }
+    const text = decodeLine(raw);
+    if (text.trim() !== '') yield { raw, text };
+  }
+}
+
+function newerVersionProblem(future: number, name: string): string {
+  return `${count(future, 'record')} in ${name} ${future === 1 ? 'was' : 'were'} written by a newer version of Study Deck; they are kept in the file but not used by this version. Update Study Deck to include them.`;
 }
 
 /** The bytes of `file` after `mark`, if its first mark.size bytes still end as they did; all of it without a mark. */

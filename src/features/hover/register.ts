@@ -17,11 +17,16 @@ function commandLink(label: string, command: string, args: unknown[]): string {
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
 }
 
-/** Pack text is untrusted: it goes in its own MarkdownString, never trusted, HTML off. */
+/** Pack and note text is untrusted: it goes in a MarkdownString of its own, never trusted, HTML off. */
+function untrusted(): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.supportHtml = false;
+  md.isTrusted = false;
+  return md;
+}
+
 export function termHover(term: Term, content: Content, progress?: ProgressService): vscode.MarkdownString[] {
-  const body = new vscode.MarkdownString();
-  body.supportHtml = false;
-  body.isTrusted = false;
+  const body = untrusted();
   body.appendMarkdown('**');
   body.appendMarkdown(escapeMarkdown(term.term));
   body.appendMarkdown('**');
@@ -67,9 +72,7 @@ export function termHover(term: Term, content: Content, progress?: ProgressServi
 
 /** A term from the learner's own notes: the answer they wrote, and where. Their text, so untrusted too. */
 export function noteTermHover(term: Term): vscode.MarkdownString[] {
-  const body = new vscode.MarkdownString();
-  body.supportHtml = false;
-  body.isTrusted = false;
+  const body = untrusted();
   body.appendMarkdown('**');
   body.appendMarkdown(escapeMarkdown(term.term));
   body.appendMarkdown('**\n\n');
