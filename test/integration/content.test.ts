@@ -13,6 +13,12 @@ describe('content in the editor', () => {
       domains.map((d) => (d.kind === 'domain' ? d.domain.id : d.kind)),
       ['ai-ml-fundamentals', 'gen-ai-fundamentals', 'fm-applications', 'responsible-ai', 'security-governance'],
     );
+    // A domain row: its short title and weight; the exam guide's name in the tooltip and for screen readers.
+    const security = a.topics.getTreeItem(domains[4]);
+    assert.equal(security.label, 'Security and governance');
+    assert.equal(security.description, '14%');
+    assert.equal(security.tooltip, 'Security, Compliance and Governance for AI Solutions: 14% of the exam');
+    assert.equal(security.accessibilityInformation?.label, security.tooltip);
     const c = await a.content.get();
     const builtIn = c.packs.find((p) => p.id === 'aws-ai-practitioner')!;
     let shown = 0;

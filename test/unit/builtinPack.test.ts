@@ -29,6 +29,8 @@ describe('built-in pack: AWS Certified AI Practitioner', () => {
       ['responsible-ai', 14],
       ['security-governance', 14],
     ]);
+    // Each with a short title, so its row and weight fit a sidebar of default width.
+    for (const d of p.domains) assert.ok(d.short && d.short.length <= 25, `${d.id} has a short title for the tree: ${d.short}`);
   });
 
   it('is the biggest open bank: 480+ questions, 20%+ multiple response, 60+ ordering or matching, 6+ case studies of 2-4, 240+ terms', () => {

@@ -12,6 +12,15 @@ describe('pack loader', () => {
     assert.deepEqual(r.pack?.terms[1].confusedWith, [{ id: 'peft', difference: undefined }]);
   });
 
+  it('keeps a domain\'s optional short title for the tree', () => {
+    const r = load({ 'pack.yaml': 'id: demo\ntitle: Demo\nversion: 1\ndomains:\n  - { id: d1, title: The long official name, short: Short, weight: 60 }\n  - { id: d2, title: Two, weight: 40 }\n' });
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.pack?.domains, [
+      { id: 'd1', title: 'The long official name', short: 'Short', weight: 60 },
+      { id: 'd2', title: 'Two', weight: 40 },
+    ]);
+  });
+
   // One fixture per problem code: the code, the file and the exact range an author is sent to.
   const cases: { name: string; files: Record<string, string | undefined>; expect: ReturnType<typeof brief>[]; loads?: string[] }[] = [
     {

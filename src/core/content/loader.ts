@@ -100,7 +100,8 @@ export function loadPack(source: PackSource): LoadResult {
       continue;
     }
     domainIds.add(id);
-    domains.push({ id, title: str(d, 'title')!, weight: num(d, 'weight')! });
+    const short = str(d, 'short');
+    domains.push({ id, title: str(d, 'title')!, ...(short ? { short } : {}), weight: num(d, 'weight')! });
   }
   if (domains.length > 0) {
     const sum = domains.reduce((a, d) => a + d.weight, 0);

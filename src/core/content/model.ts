@@ -10,6 +10,8 @@ export interface ExamProfile {
 export interface Domain {
   readonly id: string;
   readonly title: string;
+  /** A short title for narrow places such as the tree; the full title is in the tooltip. */
+  readonly short?: string;
   readonly weight: number;
 }
 

@@ -48,6 +48,7 @@ export const domainSpec: RecordSpec = {
   fields: {
     id: { type: s('id'), required: true, description: 'Stable id of the exam domain, referenced by topics.' },
     title: { type: s('string'), required: true, description: 'Domain title as the exam guide names it.' },
+    short: { type: s('string'), description: 'A short title (about 25 characters) for the topics tree; the full title is its tooltip.' },
     weight: { type: s('number', { minimum: 0 }), required: true, description: 'Share of the exam in percent; the weights add up to 100.' },
   },
 };

@@ -132,9 +132,15 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
         return item;
       }
       case 'domain': {
-        const item = new vscode.TreeItem(element.domain.title, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `domain:${element.pack.id}/${element.domain.id}`;
-        item.description = vscode.l10n.t('{0}% of the exam', element.domain.weight);
+        // As for topics: the short title and the bare weight fit a sidebar of default width; the tooltip and
+        // screen readers get the exam guide's words.
+        const d = element.domain;
+        const item = new vscode.TreeItem(d.short ?? d.title, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `domain:${element.pack.id}/${d.id}`;
+        item.description = `${d.weight}%`;
+        const full = vscode.l10n.t('{0}: {1}% of the exam', d.title, d.weight);
+        item.tooltip = full;
+        item.accessibilityInformation = { label: full };
         item.iconPath = new vscode.ThemeIcon('symbol-namespace');
         item.contextValue = 'studyDeck.domain';
         return item;
