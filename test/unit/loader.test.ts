@@ -21,6 +21,18 @@ describe('pack loader', () => {
     ]);
   });
 
+  it('treats a key named like an Object.prototype member as an unknown field, at any depth', () => {
+    const r = load({
+      'pack.yaml': 'id: demo\ntitle: Demo\nversion: 1\nvalueOf: 1\nexam: { questions: 65, minutes: 90, passScore: 700, maxScore: 1000, valueOf: false, constructor: x }\ndomains:\n  - { id: d1, title: One, weight: 100, toString: y }\n',
+      'topics/t1.yaml': topic('t1', GOOD_Q.replace('    explanation:', '    __proto__: z\n    hasOwnProperty: 2\n    explanation:')),
+    });
+    assert.deepEqual(r.problems.map((p) => [p.code, p.message.match(/"([^"]+)"/)?.[1]]), [
+      ['unknown-field', 'valueOf'], ['unknown-field', 'valueOf'], ['unknown-field', 'constructor'], ['unknown-field', 'toString'],
+      ['unknown-field', '__proto__'], ['unknown-field', 'hasOwnProperty'],
+    ]);
+    assert.equal(r.pack?.topics[0].questions.length, 1, 'the question still loads');
+  });
+
   // One fixture per problem code: the code, the file and the exact range an author is sent to.
   const cases: { name: string; files: Record<string, string | undefined>; expect: ReturnType<typeof brief>[]; loads?: string[] }[] = [
     {

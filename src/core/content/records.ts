@@ -179,7 +179,8 @@ export function readRecord(map: YAMLMap, spec: RecordSpec, sink: ProblemSink, wh
   const label = isScalar(idNode) && idNode.value != null ? `${spec.name} "${String(idNode.value)}"` : where;
   for (const pair of map.items as Pair<Node, Node | null>[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    const field = key === undefined ? undefined : spec.fields[key];
+    // Own keys only: a key such as "valueOf" or "constructor" must not find an Object.prototype member.
+    const field = key === undefined || !Object.hasOwn(spec.fields, key) ? undefined : spec.fields[key];
     if (key === undefined || !field) {
       const guess = key === undefined ? undefined : closest(key, known);
       sink.at(pair.key, 'unknown-field', 'warning', `Unknown field "${key ?? '?'}" in ${label}.${guess ? ` Did you mean "${guess}"?` : ` Known fields: ${known.join(', ')}.`}`);
