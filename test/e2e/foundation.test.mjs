@@ -8,7 +8,13 @@ describe('Study Deck in a real editor (browser)', function () {
   it('shows the topics of the built-in pack after a click on the Study Deck icon', async () => {
     const { page } = session.editor;
     await showStudyDeck(page);
-    await page.getByRole('treeitem', { name: /AWS Certified AI Practitioner/ }).waitFor({ timeout: 30_000 });
+    const packRow = page.getByRole('treeitem', { name: /AWS Certified AI Practitioner/ });
+    await packRow.waitFor({ timeout: 30_000 });
+    // The short title and the question count fit the sidebar's default width: nothing is cut off.
+    assert.match(await packRow.innerText(), /^AI Practitioner\s*\d+ questions$/);
+    const cut = await packRow.locator('.monaco-icon-label-container').evaluate((el) => el.scrollWidth > el.clientWidth);
+    assert.equal(cut, false, 'the pack row is not truncated');
+    // (Its tooltip, with the full title, is checked in the integration suite: tree hovers do not open under the test driver.)
     const domain = page.getByRole('treeitem', { name: /Fundamentals of AI and ML/ });
     await domain.click();
     const topic = page.getByRole('treeitem', { name: /Model fit: underfitting, overfitting|underfitting/i }).first();

@@ -8,6 +8,14 @@ describe('content in the editor', () => {
     const roots = await a.topics.getChildren();
     const pack = roots.find((r) => r.kind === 'pack' && r.pack.id === 'aws-ai-practitioner');
     assert.ok(pack, `built-in pack in the tree: ${roots.map((r) => r.kind).join(', ')}`);
+    // The pack row: its short title and question count; the full title leads the tooltip and the accessible name.
+    const packRow = a.topics.getTreeItem(pack);
+    assert.equal(packRow.label, 'AI Practitioner');
+    assert.match(String(packRow.description), /^\d+ questions$/);
+    // As rendered: MarkdownString.appendText escapes punctuation and keeps spaces as &nbsp;.
+    const tipText = (packRow.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.match(tipText, /^AWS Certified AI Practitioner \(AIF-C01\)\n\nFoundation-level AWS certification/);
+    assert.equal(packRow.accessibilityInformation?.label, `AWS Certified AI Practitioner (AIF-C01), ${packRow.description}`);
     const domains = await a.topics.getChildren(pack);
     assert.deepEqual(
       domains.map((d) => (d.kind === 'domain' ? d.domain.id : d.kind)),

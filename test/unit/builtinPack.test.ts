@@ -29,7 +29,8 @@ describe('built-in pack: AWS Certified AI Practitioner', () => {
       ['responsible-ai', 14],
       ['security-governance', 14],
     ]);
-    // Each with a short title, so its row and weight fit a sidebar of default width.
+    // The pack and each domain with a short title, so its row and figures fit a sidebar of default width.
+    assert.ok(p.short && p.short.length <= 20 && p.title.includes(p.short), `the pack's short title: ${p.short}`);
     for (const d of p.domains) assert.ok(d.short && d.short.length <= 25, `${d.id} has a short title for the tree: ${d.short}`);
   });
 

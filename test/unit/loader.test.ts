@@ -12,9 +12,11 @@ describe('pack loader', () => {
     assert.deepEqual(r.pack?.terms[1].confusedWith, [{ id: 'peft', difference: undefined }]);
   });
 
-  it('keeps a domain\'s optional short title for the tree', () => {
-    const r = load({ 'pack.yaml': 'id: demo\ntitle: Demo\nversion: 1\ndomains:\n  - { id: d1, title: The long official name, short: Short, weight: 60 }\n  - { id: d2, title: Two, weight: 40 }\n' });
+  it('keeps a pack\'s and a domain\'s optional short title for the tree', () => {
+    const r = load({ 'pack.yaml': 'id: demo\ntitle: Demo\nshort: Dm\nversion: 1\ndomains:\n  - { id: d1, title: The long official name, short: Short, weight: 60 }\n  - { id: d2, title: Two, weight: 40 }\n' });
     assert.deepEqual(r.problems, []);
+    assert.equal(r.pack?.short, 'Dm');
+    assert.equal(load({}).pack?.short, undefined, 'none when not given');
     assert.deepEqual(r.pack?.domains, [
       { id: 'd1', title: 'The long official name', short: 'Short', weight: 60 },
       { id: 'd2', title: 'Two', weight: 40 },

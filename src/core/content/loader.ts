@@ -252,9 +252,11 @@ export function loadPack(source: PackSource): LoadResult {
     return { ...term, topicId, confusedWith };
   });
 
+  const packShort = str(head, 'short');
   const pack: Pack = {
     id: packId,
     title: str(head, 'title')!,
+    ...(packShort ? { short: packShort } : {}),
     version: num(head, 'version')!,
     description: str(head, 'description'),
     exam,

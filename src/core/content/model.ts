@@ -156,6 +156,8 @@ export type PackOrigin = 'builtin' | 'workspace';
 export interface Pack {
   readonly id: string;
   readonly title: string;
+  /** A short title for the topics tree, where the full one is cut off; the full title is in the tooltip. */
+  readonly short?: string;
   readonly version: number;
   readonly description?: string;
   readonly exam?: ExamProfile;

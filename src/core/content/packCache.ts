@@ -8,7 +8,7 @@ import type { Pack } from './model';
  * not wait for a YAML parse (hundreds of milliseconds for the AIF-C01 pack, a JSON parse is a few). The
  * cache is used only while its fingerprint matches the pack's files; an edited pack is loaded from YAML.
  */
-export const PACK_CACHE_VERSION = 2;
+export const PACK_CACHE_VERSION = 3;
 
 export interface PackCache {
   readonly version: number;

@@ -66,7 +66,8 @@ export const packSpec: RecordSpec = {
   name: 'pack',
   fields: {
     id: { type: s('id'), required: true, description: 'Stable pack id; for workspace packs, the folder name under .studydeck/.' },
-    title: { type: s('string'), required: true, description: 'Pack title shown in the topics tree.' },
+    title: { type: s('string'), required: true, description: 'Pack title, as the exam is named.' },
+    short: { type: s('string'), description: 'A short title (about 25 characters) for the topics tree; the full title is its tooltip.' },
     version: { type: s('integer', { minimum: 1 }), required: true, description: 'Content version, raised on each release of the pack.' },
     description: { type: s('markdown'), description: 'One or two sentences about the pack.' },
     exam: { type: { kind: 'record', record: examSpec }, description: 'The exam profile used by the mock exam.' },

@@ -120,14 +120,17 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
   getTreeItem(element: TopicsElement): vscode.TreeItem {
     switch (element.kind) {
       case 'pack': {
-        const item = new vscode.TreeItem(element.pack.title, vscode.TreeItemCollapsibleState.Expanded);
+        // The short title keeps the row and its question count inside a sidebar of default width.
+        const item = new vscode.TreeItem(element.pack.short ?? element.pack.title, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `pack:${element.pack.id}`;
         const count = element.pack.topics.reduce((n, t) => n + t.questions.length, 0);
         item.description = element.pack.origin === 'workspace' ? vscode.l10n.t('workspace · {0}', questionCount(count)) : questionCount(count);
         item.iconPath = new vscode.ThemeIcon(element.pack.origin === 'workspace' ? 'folder-library' : 'library');
         item.contextValue = 'studyDeck.pack';
         // A string tooltip would become the row's accessible name; keep the title first for screen readers.
-        item.tooltip = new vscode.MarkdownString().appendText(element.pack.description ?? element.pack.title);
+        const tip = new vscode.MarkdownString().appendText(element.pack.title);
+        if (element.pack.description) tip.appendMarkdown('\n\n').appendText(element.pack.description);
+        item.tooltip = tip;
         item.accessibilityInformation = { label: `${element.pack.title}, ${item.description}` };
         return item;
       }
