@@ -5,7 +5,7 @@ describe('getting-started walkthrough (browser)', function () {
   this.timeout(180_000);
   const session = useEditor();
 
-  it('lists the six steps with their pictures and ticks a step off when the user does it', async () => {
+  it('lists the seven steps with their pictures and ticks a step off when the user does it', async () => {
     const { page } = session.editor;
     await runCommand(page, 'Welcome: Open Walkthrough...');
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Study Deck' }).first();
@@ -14,7 +14,7 @@ describe('getting-started walkthrough (browser)', function () {
     const steps = page.locator('.getting-started-step');
     await page.locator('.getting-started-step', { hasText: 'Open the topics' }).first().waitFor({ timeout: 30_000 });
     const titles = await page.locator('.getting-started-step .step-title').allInnerTexts();
-    assert.deepEqual(titles.map((t) => t.trim()), ['Open the topics', 'Take a topic quiz', 'Hover a term', 'Review what is due', 'Turn your notes into flashcards', 'Make your own pack']);
+    assert.deepEqual(titles.map((t) => t.trim()), ['Open the topics', 'Take a topic quiz', 'Hover a term', 'Learn the vocabulary', 'Review what is due', 'Turn your notes into flashcards', 'Make your own pack']);
     // The picture of the selected step is the extension's own SVG, drawn with the theme's colours.
     const picture = page.frameLocator('.getting-started-media iframe').first().frameLocator('#active-frame').locator('svg title');
     await picture.first().waitFor({ state: 'attached', timeout: 30_000 });
@@ -25,7 +25,16 @@ describe('getting-started walkthrough (browser)', function () {
     await page.getByRole('button', { name: 'Open the Topics', exact: true }).click();
     await page.locator('.sidebar .composite.title', { hasText: /Study Deck/i }).first().waitFor({ timeout: 30_000 });
     await page.locator('.getting-started-step[aria-checked="true"]', { hasText: 'Open the topics' }).first().waitFor({ timeout: 15_000 });
-    assert.equal(await steps.count(), 6);
+    assert.equal(await steps.count(), 7);
+    // The vocabulary step: its picture, and opening the Glossary view ticks it off.
+    const vocabulary = page.locator('.getting-started-step', { hasText: 'Learn the vocabulary' }).first();
+    assert.equal(await vocabulary.getAttribute('aria-checked'), 'false');
+    await vocabulary.click();
+    await page.frameLocator('.getting-started-media iframe').first().frameLocator('#active-frame').locator('svg title', { hasText: 'glossary' }).first().waitFor({ state: 'attached', timeout: 30_000 });
+    await session.editor.screenshot('walkthrough-glossary');
+    await page.getByRole('button', { name: 'Open the Glossary', exact: true }).click();
+    await page.getByRole('treeitem', { name: /^A\b/ }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.getting-started-step[aria-checked="true"]', { hasText: 'Learn the vocabulary' }).first().waitFor({ timeout: 15_000 });
     // The flashcards step: its picture, and its link makes a tagged note, which ticks the step off.
     await page.locator('.getting-started-step', { hasText: 'Turn your notes into flashcards' }).first().click();
     await page.frameLocator('.getting-started-media iframe').first().frameLocator('#active-frame').locator('svg title', { hasText: 'flashcards' }).first().waitFor({ state: 'attached', timeout: 30_000 });
