@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { runCommand, useEditor } from './fixture.mjs';
+import { runCommand, showStudyDeck, useEditor } from './fixture.mjs';
 
 describe('getting-started walkthrough (browser)', function () {
   this.timeout(180_000);
@@ -41,5 +41,11 @@ describe('getting-started walkthrough (browser)', function () {
     await session.editor.screenshot('walkthrough-cards');
     await page.getByRole('button', { name: 'Create a Flashcard Note', exact: true }).click();
     await page.locator('.getting-started-step[aria-checked="true"]', { hasText: 'Turn your notes into flashcards' }).first().waitFor({ timeout: 15_000 });
+    // The note's deck in the tree: "example" under "Your notes", its counts in view at the default width.
+    await showStudyDeck(page);
+    const deck = page.getByRole('treeitem', { name: /^Deck flashcards\/example, 9 cards/ });
+    await deck.waitFor({ timeout: 30_000 });
+    assert.match(await deck.innerText(), /^example\s*9 cards · 9 new$/);
+    assert.equal(await deck.locator('.monaco-icon-label-container').evaluate((el) => el.scrollWidth > el.clientWidth), false, 'the deck row is not truncated');
   });
 });

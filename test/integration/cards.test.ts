@@ -99,6 +99,10 @@ describe('flashcards from Markdown notes', () => {
     assert.ok(decks.some((d) => d.kind === 'deck' && d.deck === 'flashcards/aws'));
     const item = a.topics.getTreeItem(decks.find((d) => d.kind === 'deck' && d.deck === 'flashcards/aws')!);
     assert.equal(item.description, '5 cards · 4 new', 'five cards: one reviewed and not due, four new');
+    // The tag's root is implied under "Your notes"; the tooltip and screen readers get the whole tag.
+    assert.equal(item.label, 'aws');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /^\\?#flashcards\/aws/);
+    assert.equal(item.accessibilityInformation?.label, 'Deck flashcards/aws, 5 cards, 0 due, 4 new');
     panel.panel.dispose();
   });
 

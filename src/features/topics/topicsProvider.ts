@@ -180,7 +180,11 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsElement> {
       case 'deck': {
         const counts = this.cards!.counts(element.cards);
         const glossary = element.deck.startsWith('glossary/');
-        const item = new vscode.TreeItem(glossary ? vscode.l10n.t('Glossary cards') : `#${element.deck}`, vscode.TreeItemCollapsibleState.None);
+        // Under "Your notes" the tag's root is implied: "#flashcards/aws" reads "aws", so the counts stay in view
+        // in a narrow sidebar; the tooltip has the whole tag.
+        const root = `${cardTag()}/`;
+        const name = element.deck.startsWith(root) && element.deck.length > root.length ? element.deck.slice(root.length) : `#${element.deck}`;
+        const item = new vscode.TreeItem(glossary ? vscode.l10n.t('Glossary cards') : name, vscode.TreeItemCollapsibleState.None);
         item.id = `deck:${element.deck}`;
         item.iconPath = new vscode.ThemeIcon(glossary ? 'symbol-key' : 'layers');
         item.description = cardSummary(counts.cards, counts.due, counts.fresh);
