@@ -9,16 +9,16 @@ import { until } from './wait';
 /**
  * Waits for what a file written outside the editor should bring. The editor's file watcher now and then drops
  * such an event (about one run in ten on this machine, on both editors): when no event at all came in 20 s,
- * this does what an author would then do, run Reload Content, and waits again. A reload that came and still
- * lacks what is expected fails, saying how many events arrived.
+ * this runs the disk check Study Deck runs on window focus and every 30 s, which must catch the change, and
+ * waits again. A reload that came and still lacks what is expected fails, saying how many events arrived.
  */
 async function afterFileEvent<T>(a: Awaited<ReturnType<typeof api>>, what: string, probe: () => T | undefined, eventsBefore = a.content.fileEvents): Promise<T> {
   const first = await until(what, probe, 20_000).catch(() => undefined);
   if (first !== undefined) return first;
   const events = a.content.fileEvents - eventsBefore;
   if (events === 0) {
-    console.log(`[note] no file event in 20 s while waiting for ${what}; running Study Deck: Reload Content`);
-    await vscode.commands.executeCommand('studyDeck.reloadContent');
+    console.log(`[note] no file event in 20 s while waiting for ${what}; Study Deck's disk check takes over`);
+    assert.ok(await a.content.checkPackFiles(), `the disk check finds the change the watcher dropped (${what})`);
   }
   return until(what, probe, 20_000).catch((e: Error) => {
     throw new Error(`${e.message} (${events} file events had come)`);
@@ -168,6 +168,21 @@ describe('workspace packs', () => {
     const eventsBefore = a.content.fileEvents;
     fs.rmSync(file);
     await afterFileEvent(a, 'diagnostics to clear', () => vscode.languages.getDiagnostics(uri).length === 0 || undefined, eventsBefore);
+  });
+
+  it('reloads a pack changed outside the editor when the disk check runs, with or without a file event', async () => {
+    const a = await api();
+    const packFile = path.join(packRoot(), 'pack.yaml');
+    await until('the demo pack', async () => (await a.content.get()).packs.find((p) => p.id === 'demo-pack'));
+    // Settled: nothing to do while the files are as loaded.
+    await until('no pending reload', async () => ((await a.content.checkPackFiles()) ? undefined : true), 10_000);
+    const checksBefore = a.content.reloadsFromChecks;
+    fs.writeFileSync(packFile, fs.readFileSync(packFile, 'utf8').replace(/^title: .*$/m, 'title: Renamed outside the editor'));
+    // Right after the write, before any watcher event could have been turned into a reload.
+    assert.equal(await a.content.checkPackFiles(), true, 'the check sees the new pack.yaml');
+    assert.equal(a.content.reloadsFromChecks, checksBefore + 1);
+    await until('the new title', async () => (await a.content.get()).packs.find((p) => p.id === 'demo-pack' && p.title === 'Renamed outside the editor'));
+    assert.equal(await a.content.checkPackFiles(), false, 'once reloaded, nothing more to do');
   });
 
   it('reloads on studyDeck.reloadContent', async () => {

@@ -1,31 +1,33 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { kindOfPackFile, type PackFile } from './packFile';
+
+/** The files of a pack folder the loader understands, relative to it ("pack.yaml", "topics/x.yaml"), sorted. */
+async function packFileNames(root: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const entry of await fs.readdir(root, { withFileTypes: true }).catch(() => [])) {
+    if (entry.isFile()) names.push(entry.name);
+    else if (entry.isDirectory() && (entry.name === 'topics' || entry.name === 'glossary')) {
+      for (const f of await fs.readdir(path.join(root, entry.name), { withFileTypes: true }).catch(() => [])) if (f.isFile()) names.push(`${entry.name}/${f.name}`);
+    }
+  }
+  return names.filter((n) => kindOfPackFile(n) !== undefined).sort();
+}
 
 /** Reads every file of a pack folder the loader understands. Unreadable files are reported, not thrown. */
 export async function readPackFolder(root: string): Promise<{ files: PackFile[]; unreadable: { path: string; error: string }[] }> {
   const files: PackFile[] = [];
   const unreadable: { path: string; error: string }[] = [];
-  const candidates: string[] = [];
-  const top = await fs.readdir(root, { withFileTypes: true }).catch(() => []);
-  for (const entry of top) {
-    if (entry.isFile()) candidates.push(entry.name);
-    else if (entry.isDirectory() && (entry.name === 'topics' || entry.name === 'glossary')) {
-      const inner = await fs.readdir(path.join(root, entry.name), { withFileTypes: true }).catch(() => []);
-      for (const f of inner) if (f.isFile()) candidates.push(`${entry.name}/${f.name}`);
-    }
-  }
   await Promise.all(
-    candidates
-      .filter((rel) => kindOfPackFile(rel) !== undefined)
-      .map(async (relative) => {
-        const abs = path.join(root, ...relative.split('/'));
-        try {
-          files.push({ path: abs, relative, text: await fs.readFile(abs, 'utf8') });
-        } catch (e) {
-          unreadable.push({ path: abs, error: (e as Error).message });
-        }
-      }),
+    (await packFileNames(root)).map(async (relative) => {
+      const abs = path.join(root, ...relative.split('/'));
+      try {
+        files.push({ path: abs, relative, text: await fs.readFile(abs, 'utf8') });
+      } catch (e) {
+        unreadable.push({ path: abs, error: (e as Error).message });
+      }
+    }),
   );
   return { files, unreadable };
 }
@@ -34,4 +36,21 @@ export async function readPackFolder(root: string): Promise<{ files: PackFile[];
 export async function listPackFolders(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => path.join(dir, e.name)).sort();
+}
+
+/**
+ * A fingerprint of the pack files under a directory of packs (a workspace's .studydeck/): each file the loader
+ * would read, by path, size and modification time. It costs a few directory reads and stats, no file
+ * contents, so it can be taken on every window focus to catch a change whose watcher event never came (a
+ * `git pull` in a terminal on a network or container file system).
+ */
+export async function packStamp(dir: string): Promise<string> {
+  const lines: string[] = [];
+  for (const root of await listPackFolders(dir)) {
+    for (const relative of await packFileNames(root)) {
+      const s = await fs.stat(path.join(root, ...relative.split('/'))).catch(() => undefined);
+      lines.push(`${path.basename(root)}/${relative}\0${s ? `${s.size}\0${s.mtimeMs}` : '-'}`);
+    }
+  }
+  return createHash('sha1').update(lines.join('\n')).digest('hex');
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CaseStudy, Pack, Problem, Question, Term, Topic } from '../../core/content/model';
 import { fromPackCache, fromShippedCache } from '../../core/content/packCache';
-import { listPackFolders, readPackFolder } from '../../core/content/packFiles';
+import { listPackFolders, packStamp, readPackFolder } from '../../core/content/packFiles';
 import { drillQuestions } from '../../core/glossary/drills';
 import { TermIndex } from '../../core/glossary/termIndex';
 import { loadYamlTools } from '../../loadYamlTools';
@@ -48,6 +48,9 @@ export function topicOfTerm(content: Content, term: Term): Topic | undefined {
 
 /** The folders Study Deck reads workspace packs from. */
 export const WORKSPACE_PACKS_DIR = '.studydeck';
+
+/** Workspace packs are compared with the disk this often (and on each window focus), besides file events. */
+const PACK_CHECK_MS = 30_000;
 
 /**
  * Loads the built-in and workspace packs on first use (never during activation), reloads when pack
@@ -106,17 +109,47 @@ export class ContentService extends Disposable {
   /** How many file events the pack watcher has delivered: tells a missed event from a missed reload. */
   fileEvents = 0;
 
+  /** How many reloads a disk check started because files changed with no event for them. */
+  reloadsFromChecks = 0;
+
+  /** The workspace pack files as the last load found them (see packStamp). */
+  private loadedStamp: string | undefined;
+
+  /** The .studydeck folders of the workspace, when its packs may be read. */
+  private workspacePackDirs(): string[] {
+    if (!vscode.workspace.isTrusted) return [];
+    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => path.join(f.uri.fsPath, WORKSPACE_PACKS_DIR));
+  }
+
+  private async currentStamp(): Promise<string> {
+    return (await Promise.all(this.workspacePackDirs().map(packStamp))).join(',');
+  }
+
+  /**
+   * Compares the workspace pack files with what was loaded, and reloads when they differ. Runs on window
+   * focus and every 30 s, for changes the file watcher did not report. True when it started a reload.
+   */
+  async checkPackFiles(): Promise<boolean> {
+    if (!this.current) return false;
+    const before = this.loadedStamp;
+    const now = await this.currentStamp();
+    // A load that started meanwhile took its own stamp; only a difference from the latest one counts.
+    if (before === undefined || now === this.loadedStamp || before !== this.loadedStamp) return false;
+    this.reloadsFromChecks++;
+    this.scheduleReload();
+    return true;
+  }
+
   private async load(): Promise<Content> {
     this.loadsStarted++;
     this.startWatching();
     const started = performance.now();
     const blocked = !vscode.workspace.isTrusted;
+    // Taken before the files are read: a change made while they are read then shows at the next check.
+    this.loadedStamp = await this.currentStamp();
     const sources: { root: string; origin: 'builtin' | 'workspace' }[] = [];
-    if (!blocked) {
-      for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        if (folder.uri.scheme !== 'file') continue;
-        for (const root of await listPackFolders(path.join(folder.uri.fsPath, WORKSPACE_PACKS_DIR))) sources.push({ root, origin: 'workspace' });
-      }
+    for (const dir of this.workspacePackDirs()) {
+      for (const root of await listPackFolders(dir)) sources.push({ root, origin: 'workspace' });
     }
     const builtin = new Set(await listPackFolders(this.builtinRoot));
     // The packaged extension ships a built-in pack as its cache alone; its folder is then absent.
@@ -204,6 +237,11 @@ export class ContentService extends Disposable {
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(schedule));
     // Saving in an editor is the author's signal; the watcher may lag behind it on some file systems.
     this.register(vscode.workspace.onDidSaveTextDocument((d) => d.uri.path.includes(`/${WORKSPACE_PACKS_DIR}/`) && schedule()));
+    // A watcher can drop events (network and container file systems, a burst from a git checkout): coming
+    // back to the window, and every half minute, the files are compared with what was loaded.
+    this.register(vscode.window.onDidChangeWindowState((s) => s.focused && void this.checkPackFiles()));
+    const timer = setInterval(() => void this.checkPackFiles(), PACK_CHECK_MS);
+    this.register(new vscode.Disposable(() => clearInterval(timer)));
   }
 
   private scheduleReload(): void {
