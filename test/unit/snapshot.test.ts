@@ -41,6 +41,88 @@ describe('progress ledger and snapshot', () => {
     );
   });
 
+  it('ends, whatever order the records arrive in, exactly where a replay in time order ends', () => {
+    // Records as two machines write them; they reach this one in any order (a synced folder delivers logs
+    // late). Each record the ledger refuses makes the caller rebuild from everything arrived so far, as the
+    // progress service does; the result must equal the replay of the sorted records, field for field.
+    const rec = fc.record({
+      kind: fc.constantFrom('answer', 'answer', 'answer', 'answer', 'card', 'card', 'reset', 'resetAll', 'exam', 'stale'),
+      q: fc.integer({ min: 0, max: 4 }),
+      at: fc.integer({ min: 0, max: 60 }),
+      ok: fc.boolean(),
+      w: fc.constantFrom('w1', 'w2'),
+    });
+    const toRecord = (s: { kind: string; q: number; at: number; ok: boolean; w: string }): ProgressRecord => {
+      // Minutes apart, over an hour; many share a minute, so ties are common.
+      const at = T0 + s.at * 60_000;
+      switch (s.kind) {
+        case 'card':
+          return cardReviewRecordOf({ cardKey: `card:c${s.q}`, rating: s.ok ? 3 : 1, at }, s.w);
+        case 'reset':
+          return { v: 1, kind: 'reset', at, w: s.w, keys: [`p/q${s.q}`] };
+        case 'resetAll':
+          return { v: 1, kind: 'reset', at, w: s.w, keys: 'all' };
+        case 'exam':
+          return { v: 1, kind: 'exam', at, w: s.w, id: `e${s.at}${s.w}`, pack: 'p', title: 'P', start: at - 60_000, ms: 60_000, limit: 5_400_000, end: 'submitted', pass: 700, max: 1000, items: [] };
+        case 'stale':
+          return { ...answer(`p/q${s.q}`, at, s.ok, s.w), h: 'fedcba987654' };
+        default:
+          return answer(`p/q${s.q}`, at, s.ok, s.w);
+      }
+    };
+    // Lists in a fixed order: records of the same millisecond may be kept in either order (as they already
+    // were when they arrived in time order), and maps keep insertion order; neither changes a figure.
+    const byJson = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
+    const normal = (l: ProgressLedger) => {
+      const j = l.toJSON();
+      return { ...j, schedules: [...j.schedules].sort(byJson), days: [...j.days].sort(byJson), exams: [...j.exams].sort(byJson), recentCards: [...j.recentCards].sort(byJson), resetAt: [...j.resetAt].sort(byJson) };
+    };
+    const replay = (records: ProgressRecord[]) => {
+      const l = new ProgressLedger();
+      for (const r of [...records].sort(compareRecords)) l.apply(r, hash);
+      return l;
+    };
+    let rebuilds = 0;
+    let placed = 0;
+    fc.assert(
+      fc.property(fc.array(rec, { maxLength: 40 }), (steps) => {
+        const arrival = steps.map(toRecord);
+        let ledger = new ProgressLedger();
+        const arrived: ProgressRecord[] = [];
+        for (const r of arrival) {
+          const late = r.at < ledger.watermark;
+          arrived.push(r);
+          if (!ledger.apply(r, hash)) {
+            rebuilds++;
+            ledger = replay(arrived);
+          } else if (late) placed++;
+        }
+        const expected = replay(arrival);
+        const now = T0 + 2 * 3_600_000;
+        ledger.prune(now);
+        expected.prune(now);
+        assert.deepEqual(normal(ledger), normal(expected));
+      }),
+      { numRuns: 500 },
+    );
+    // Both paths ran: records placed on arrival, and rebuilds where the place mattered.
+    assert.ok(placed > 100 && rebuilds > 100, `placed ${placed}, rebuilt ${rebuilds}`);
+  });
+
+  it('places a late answer to a question with nothing later without a rebuild, and refuses one that has', () => {
+    const ledger = new ProgressLedger();
+    ledger.apply(answer('p/q1', T0 + 60_000, true, 'w1'), hash);
+    ledger.apply(answer('p/q2', T0 + 120_000, true, 'w1'), hash);
+    // Another machine's answer to q1 from before this one's answer to q2: q1 has nothing later, so it fits.
+    assert.equal(ledger.apply(answer('p/q1', T0 + 90_000, false, 'w2'), hash), true);
+    assert.equal(ledger.schedules.get('p/q1')!.lastAnswerAt, T0 + 90_000);
+    assert.equal(ledger.schedules.get('p/q1')!.lastCorrect, false);
+    // One older than q1's latest answer would change how q1 was scheduled: that takes a rebuild.
+    assert.equal(ledger.apply(answer('p/q1', T0 + 30_000, true, 'w2'), hash), false);
+    // So does a late reset.
+    assert.equal(ledger.apply({ v: 1, kind: 'reset', at: T0 + 100_000, w: 'w2', keys: ['p/q9'] }, hash), false);
+  });
+
   it('keeps card schedules apart, counts days, and refuses a record older than one applied', () => {
     const ledger = new ProgressLedger();
     ledger.apply(answer('p/q1', T0, true), hash);
@@ -50,7 +132,7 @@ describe('progress ledger and snapshot', () => {
     assert.equal(ledger.answers, 1);
     assert.equal(ledger.cardReviews, 1);
     assert.equal(ledger.activeDays().size, 1);
-    assert.equal(ledger.apply(answer('p/q2', T0 - 1, true), hash), false, 'out of order: the caller rebuilds');
+    assert.equal(ledger.apply(answer('p/q1', T0 - 1, true), hash), false, 'older than its question\'s last answer: the caller rebuilds');
   });
 
   it('reads back only what is new after the marks, and notices a log rewritten under them', async () => {

@@ -1,6 +1,6 @@
 import { dayKeyer } from './history';
 import { applyAnswer, applyReset, type QuestionSchedule } from './scheduler';
-import type { AnswerRecord, ExamRecord, ProgressRecord } from './records';
+import { compareRecords, type AnswerRecord, type ExamRecord, type ProgressRecord } from './records';
 
 /** Card reviews kept one by one for this many days (for a deck's recent recall); older ones only count. */
 export const RECENT_DAYS = 45;
@@ -35,16 +35,23 @@ export class ProgressLedger {
   readonly resetAt = new Map<string, number>();
   /** The latest record time applied: a record older than this arrived out of order. */
   watermark = -Infinity;
+  /** The record at the watermark, to order another of the same millisecond as a replay does (not saved). */
+  private last: ProgressRecord | undefined;
 
   /**
    * Applies one record, as a full replay in time order would. `currentHash` gives the answer key a question
    * has now; an answer given against another is left out of scheduling (it still counts in the history), and
    * a question no longer there gets no schedule. Returns false when the record is older than one already
-   * applied: the caller must then rebuild from the logs to keep the replay's order.
+   * applied and its place matters: the caller must then rebuild from the logs to keep the replay's order.
    */
   apply(r: ProgressRecord, currentHash: (key: string) => string | undefined, outOfOrder = false): boolean {
-    if (r.at < this.watermark && !outOfOrder) return false;
-    this.watermark = Math.max(this.watermark, r.at);
+    // Of the same millisecond, a replay orders records by writer and kind (compareRecords).
+    const late = r.at < this.watermark || (r.at === this.watermark && (this.last === undefined || compareRecords(r, this.last) < 0));
+    if (late && !outOfOrder && !this.placesAlone(r, currentHash)) return false;
+    if (!late) {
+      this.watermark = r.at;
+      this.last = r;
+    }
     switch (r.kind) {
       case 'reset':
         if (r.keys === 'all') {
@@ -65,10 +72,27 @@ export class ProgressLedger {
     }
   }
 
+  /**
+   * Whether a record older than the watermark lands exactly where a full replay would put it when applied
+   * now. That holds for an answer whose own question (or card) has nothing later applied, after any reset of
+   * everything: schedules are per key, the counts and day tallies add up in any order. It is the usual case
+   * when another machine's answers arrive through a synced folder after this one's, and it spares a rebuild
+   * of the whole history for each of them. Resets, exams and answers whose question moved on still rebuild.
+   */
+  private placesAlone(r: ProgressRecord, currentHash: (key: string) => string | undefined): boolean {
+    if (r.kind !== 'answer' || r.at <= this.resetAllAt) return false;
+    const card = r.t === 'card';
+    if (r.at <= (this.resetAt.get(r.q) ?? -Infinity) || currentHash(r.q) !== r.h) return true;
+    const s = (card ? this.cards : this.schedules).get(r.q);
+    return s === undefined || (s.hash === r.h && r.at > s.lastAnswerAt);
+  }
+
   private applyAnswer(r: AnswerRecord, currentHash: (key: string) => string | undefined): void {
     const card = r.t === 'card';
     if (card) this.cardReviews++;
     else this.answers++;
+    // A reset of everything at the same moment wins, as in a full replay: the history starts after it.
+    if (r.at <= this.resetAllAt) return;
     const day = this.dayOf(r.at);
     const tally = this.days.get(day) ?? { answered: 0, correct: 0, cards: 0 };
     if (card) tally.cards++;
@@ -77,9 +101,14 @@ export class ProgressLedger {
       if (r.ok) tally.correct++;
     }
     this.days.set(day, tally);
-    if (card) this.recentCards.push([r.at, r.q, r.ok]);
+    if (card) {
+      // In time order; only a record placed alone (see placesAlone) goes anywhere but the end.
+      let i = this.recentCards.length;
+      while (i > 0 && this.recentCards[i - 1][0] > r.at) i--;
+      this.recentCards.splice(i, 0, [r.at, r.q, r.ok]);
+    }
     // A reset at the same moment wins, as in a full replay (buildSchedules).
-    if (r.at <= Math.max(this.resetAllAt, this.resetAt.get(r.q) ?? -Infinity)) return;
+    if (r.at <= (this.resetAt.get(r.q) ?? -Infinity)) return;
     const hash = currentHash(r.q);
     if (hash !== undefined && hash === r.h) applyAnswer(card ? this.cards : this.schedules, r);
   }
