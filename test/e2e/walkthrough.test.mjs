@@ -32,6 +32,8 @@ describe('getting-started walkthrough (browser)', function () {
     await vocabulary.click();
     await page.frameLocator('.getting-started-media iframe').first().frameLocator('#active-frame').locator('svg title', { hasText: 'glossary' }).first().waitFor({ state: 'attached', timeout: 30_000 });
     await session.editor.screenshot('walkthrough-glossary');
+    // Its links are named as the palette names the commands, so they can be found again there.
+    for (const name of ['Drill Confusable Terms', 'Study Glossary']) assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, name);
     await page.getByRole('button', { name: 'Open the Glossary', exact: true }).click();
     await page.getByRole('treeitem', { name: /^A\b/ }).first().waitFor({ timeout: 30_000 });
     await page.locator('.getting-started-step[aria-checked="true"]', { hasText: 'Learn the vocabulary' }).first().waitFor({ timeout: 15_000 });
