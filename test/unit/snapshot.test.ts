@@ -188,9 +188,15 @@ describe('progress ledger and snapshot', () => {
     assert.deepEqual(await readSnapshot(path.join(dir, 'nope.json'), dir, 'f'), { stale: 'missing' });
   });
 
-  it('orders records the way every reader replays them', () => {
+  it('orders records the way every reader replays them', async () => {
     const a = answer('p/q1', T0, true, 'a');
     const b = answer('p/q1', T0, true, 'b');
     assert.deepEqual([b, a].sort(compareRecords), [a, b]);
+    // The store's full read gives that order too, ties included: a rebuild applies its records as read.
+    const mine = new ProgressStore(dir, 'zz');
+    const other = new ProgressStore(dir, 'aa');
+    const written: ProgressRecord[] = [answer('p/q2', T0, false, 'zz'), { v: 1, kind: 'reset', at: T0, w: 'zz', keys: 'all' }, answer('p/q1', T0 + 1, true, 'zz'), answer('p/q2', T0, true, 'aa'), answer('p/q1', T0 - 1, true, 'aa')];
+    for (const r of written) await (r.w === 'zz' ? mine : other).append(r);
+    assert.deepEqual((await mine.load()).records, [...written].sort(compareRecords));
   });
 });

@@ -222,7 +222,9 @@ export class ProgressService extends Disposable implements AnswerSink {
     const ledger = new ProgressLedger();
     let slice = performance.now();
     for (const r of records) {
-      ledger.apply(r, hash);
+      // The store returns replay order (compareRecords), so every record is in order; forced all the same,
+      // so that a change to that order could misplace a record but never drop one.
+      ledger.apply(r, hash, true);
       if (performance.now() - slice > SLICE_MS) {
         this.note(performance.now() - slice);
         await new Promise((resolve) => setImmediate(resolve));
