@@ -147,7 +147,7 @@ console.log(`Index build (once per content load): ${buildTimes.join(', ')}\n`);
 
 // ---------- workspace pack disk check ----------
 {
-  const { packStamp } = require(path.join(repoRoot, 'out/src/core/content/packFiles.js'));
+  const { listPackFolders, packStamp } = require(path.join(repoRoot, 'out/src/core/content/packFiles.js'));
   const median = async (fn, runs = 7) => {
     const samples = [];
     await fn();
@@ -164,7 +164,7 @@ console.log(`Index build (once per content load): ${buildTimes.join(', ')}\n`);
     for (let i = 0; i < copies; i++) fs.cpSync(builtinRoot, path.join(dir, `pack-${i}`), { recursive: true });
     const roots = fs.readdirSync(dir).map((n) => path.join(dir, n));
     const files = roots.reduce((n, r) => n + fs.readdirSync(r, { recursive: true }).filter((f) => /\.ya?ml$/.test(f)).length, 0);
-    const stamp = await median(() => packStamp(dir));
+    const stamp = await median(async () => packStamp(await listPackFolders(dir)));
     const read = await median(() => Promise.all(roots.map((r) => readPackFolder(r))));
     rows.push([copies, files, fmt(stamp), fmt(read)]);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { packStamp } from '../../src/core/content/packFiles';
+import { listPackFolders, packStamp } from '../../src/core/content/packFiles';
+
+/** As the content service takes it: over the pack folders listed under a .studydeck folder. */
+const stampOf = async (dir: string) => packStamp(await listPackFolders(dir));
 
 describe('packStamp: the workspace pack files by path, size and time', () => {
   let dir: string;
@@ -19,7 +22,7 @@ describe('packStamp: the workspace pack files by path, size and time', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('stays the same while nothing changes', async () => {
-    assert.equal(await packStamp(dir), await packStamp(dir));
+    assert.equal(await stampOf(dir), await stampOf(dir));
   });
 
   it('changes when a pack file is edited, added, removed or renamed', async () => {
@@ -31,21 +34,21 @@ describe('packStamp: the workspace pack files by path, size and time', () => {
       ['renamed', () => fs.renameSync(path.join(dir, 'demo', 'topics', 't1.yaml'), path.join(dir, 'demo', 'topics', 't3.yaml'))],
       ['a second pack', () => write('other/pack.yaml', 'id: other\n')],
     ];
-    const seen = new Set([await packStamp(dir)]);
+    const seen = new Set([await stampOf(dir)]);
     for (const [what, change] of steps) {
       change();
-      const stamp = await packStamp(dir);
+      const stamp = await stampOf(dir);
       assert.ok(!seen.has(stamp), `the stamp changes when ${what}`);
       seen.add(stamp);
     }
   });
 
   it('ignores files the loader does not read, and a missing folder gives a stable stamp', async () => {
-    const before = await packStamp(dir);
+    const before = await stampOf(dir);
     write('demo/README.md', '# notes\n');
     write('demo/topics/.t1.yaml.swp', 'x');
-    assert.equal(await packStamp(dir), before);
+    assert.equal(await stampOf(dir), before);
     const missing = path.join(dir, 'absent');
-    assert.equal(await packStamp(missing), await packStamp(missing));
+    assert.equal(await stampOf(missing), await stampOf(missing));
   });
 });

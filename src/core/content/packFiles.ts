@@ -39,18 +39,18 @@ export async function listPackFolders(dir: string): Promise<string[]> {
 }
 
 /**
- * A fingerprint of the pack files under a directory of packs (a workspace's .studydeck/): each file the loader
- * would read, by path, size and modification time. It costs a few directory reads and stats, no file
- * contents, so it can be taken on every window focus to catch a change whose watcher event never came (a
- * `git pull` in a terminal on a network or container file system).
+ * A fingerprint of the files of these pack folders that the loader would read, by path, size and
+ * modification time. It costs a few directory reads and stats, no file contents, so it can be taken on every
+ * window focus to catch a change whose watcher event never came (a `git pull` in a terminal on a network or
+ * container file system).
  */
-export async function packStamp(dir: string): Promise<string> {
+export async function packStamp(roots: readonly string[]): Promise<string> {
   const lines: string[] = [];
-  for (const root of await listPackFolders(dir)) {
-    for (const relative of await packFileNames(root)) {
-      const s = await fs.stat(path.join(root, ...relative.split('/'))).catch(() => undefined);
-      lines.push(`${path.basename(root)}/${relative}\0${s ? `${s.size}\0${s.mtimeMs}` : '-'}`);
-    }
+  for (const root of roots) {
+    // Stats in parallel, as the files are read; the lines keep the sorted names' order.
+    const names = await packFileNames(root);
+    const stats = await Promise.all(names.map((relative) => fs.stat(path.join(root, ...relative.split('/'))).catch(() => undefined)));
+    names.forEach((relative, i) => lines.push(`${root}/${relative}\0${stats[i] ? `${stats[i].size}\0${stats[i].mtimeMs}` : '-'}`));
   }
   return createHash('sha1').update(lines.join('\n')).digest('hex');
 }

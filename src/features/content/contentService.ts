@@ -115,14 +115,11 @@ export class ContentService extends Disposable {
   /** The workspace pack files as the last load found them (see packStamp). */
   private loadedStamp: string | undefined;
 
-  /** The .studydeck folders of the workspace, when its packs may be read. */
-  private workspacePackDirs(): string[] {
+  /** The pack folders under the workspace's .studydeck folders, when its packs may be read. */
+  private async workspacePackRoots(): Promise<string[]> {
     if (!vscode.workspace.isTrusted) return [];
-    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => path.join(f.uri.fsPath, WORKSPACE_PACKS_DIR));
-  }
-
-  private async currentStamp(): Promise<string> {
-    return (await Promise.all(this.workspacePackDirs().map(packStamp))).join(',');
+    const dirs = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => path.join(f.uri.fsPath, WORKSPACE_PACKS_DIR));
+    return (await Promise.all(dirs.map(listPackFolders))).flat();
   }
 
   /**
@@ -132,7 +129,7 @@ export class ContentService extends Disposable {
   async checkPackFiles(): Promise<boolean> {
     if (!this.current) return false;
     const before = this.loadedStamp;
-    const now = await this.currentStamp();
+    const now = await packStamp(await this.workspacePackRoots());
     // A load that started meanwhile took its own stamp; only a difference from the latest one counts.
     if (before === undefined || now === this.loadedStamp || before !== this.loadedStamp) return false;
     this.reloadsFromChecks++;
@@ -145,12 +142,10 @@ export class ContentService extends Disposable {
     this.startWatching();
     const started = performance.now();
     const blocked = !vscode.workspace.isTrusted;
+    const workspaceRoots = await this.workspacePackRoots();
     // Taken before the files are read: a change made while they are read then shows at the next check.
-    this.loadedStamp = await this.currentStamp();
-    const sources: { root: string; origin: 'builtin' | 'workspace' }[] = [];
-    for (const dir of this.workspacePackDirs()) {
-      for (const root of await listPackFolders(dir)) sources.push({ root, origin: 'workspace' });
-    }
+    this.loadedStamp = await packStamp(workspaceRoots);
+    const sources: { root: string; origin: 'builtin' | 'workspace' }[] = workspaceRoots.map((root) => ({ root, origin: 'workspace' }));
     const builtin = new Set(await listPackFolders(this.builtinRoot));
     // The packaged extension ships a built-in pack as its cache alone; its folder is then absent.
     for (const name of await this.cachedPackNames()) builtin.add(path.join(this.builtinRoot, name));
